@@ -1,0 +1,68 @@
+/**
+ * Entry point: picks the command and lazy-loads only what it needs (Ink and React load for `start` alone), so
+ * `check` and `cron` start close to bare node. Exit codes follow ESLint: 0 clean, 1 findings, 2 usage/internal.
+ */
+import type {CommandIO} from './commands/io.js';
+import {defaultIO, UsageError} from './commands/io.js';
+import {VERSION} from './version.js';
+
+type Command = {readonly summary: string; readonly load: () => Promise<{run(argv: readonly string[], io: CommandIO): Promise<number>}>};
+
+const commands: Readonly<Record<string, Command>> = {
+	start: {summary: 'Open the interactive workbook (Ink) in this lab folder', load: () => import('./commands/start.js')},
+	check: {summary: 'Check a lab folder against the lab rules', load: () => import('./commands/check.js')},
+	cron: {summary: 'Explain a schedule the way Dapr runs it', load: () => import('./commands/cron.js')},
+	init: {summary: 'Write a lab starter into an empty folder', load: () => import('./commands/init.js')},
+	'catch-up': {summary: 'Bring a folder to the start of a step (your files are backed up first)', load: () => import('./commands/catch-up.js')},
+	reset: {summary: 'Clear saved workbook progress', load: () => import('./commands/reset.js')},
+	run: {summary: 'Run a lab under the real Dapr CLI and verify it', load: () => import('./commands/run.js')},
+	doctor: {summary: 'Check that this machine is ready for the labs', load: () => import('./commands/doctor.js')},
+	logs: {summary: "Show a past run's output (the self-hosted stand-in for `dapr logs`)", load: () => import('./commands/logs.js')},
+	grade: {summary: 'Grade many submissions (folders or archives)', load: () => import('./commands/grade.js')},
+	review: {summary: "Grade an assistant's Markdown answer by the lab rules", load: () => import('./commands/review.js')},
+};
+
+function usage(): string {
+	const width = Math.max(...Object.keys(commands).map((name) => name.length));
+	const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+	return [`dapr-labs ${VERSION}: labs for Dapr bindings and triggers`, '', 'Usage: dapr-labs <command> [options]', '', 'Commands:', ...lines, '', 'Run `dapr-labs <command> --help` for the options of one command.'].join('\n');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+	const io = defaultIO();
+	const [name, ...rest] = argv;
+	if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+		io.out(usage() + '\n');
+		return name === undefined ? 2 : 0;
+	}
+	if (name === '--version' || name === '-v') {
+		io.out(VERSION + '\n');
+		return 0;
+	}
+	const command = commands[name];
+	if (!command) {
+		io.err(`dapr-labs: unknown command "${name}".\n\n${usage()}\n`);
+		return 2;
+	}
+	try {
+		const module = await command.load();
+		return await module.run(rest, io);
+	} catch (error) {
+		if (error instanceof UsageError) {
+			io.err(`dapr-labs ${name}: ${error.message}\n`);
+			return 2;
+		}
+		io.err(`dapr-labs ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		return 2;
+	}
+}
+
+main(process.argv.slice(2)).then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		process.stderr.write(`dapr-labs: ${String(error)}\n`);
+		process.exitCode = 2;
+	},
+);

@@ -1,0 +1,7 @@
+/** `dapr-labs doctor`: placeholder until its issue lands (prints that it is not built yet). */
+import type {CommandIO} from './io.js';
+
+export async function run(_argv: readonly string[], io: CommandIO): Promise<number> {
+	io.err('dapr-labs doctor: not built yet.\n');
+	return 2;
+}

@@ -1,0 +1,51 @@
+/**
+ * What a command may touch of the process: streams, cwd, env, TTY-ness. Injected so tests can run commands
+ * in-process with plain objects.
+ */
+import {parseArgs, type ParseArgsConfig} from 'node:util';
+
+export type CommandIO = {
+	readonly out: (text: string) => void;
+	readonly err: (text: string) => void;
+	readonly cwd: string;
+	readonly env: Readonly<Record<string, string | undefined>>;
+	/** stdout is a terminal (draw Ink, use colour unless NO_COLOR). */
+	readonly isTTY: boolean;
+	readonly stdoutColumns: number;
+};
+
+/** Thrown for bad command-line use; the CLI prints it and exits 2. */
+export class UsageError extends Error {}
+
+/** The real process's IO. */
+export function defaultIO(): CommandIO {
+	return {
+		out: (text) => void process.stdout.write(text),
+		err: (text) => void process.stderr.write(text),
+		cwd: process.cwd(),
+		env: process.env,
+		isTTY: Boolean(process.stdout.isTTY),
+		stdoutColumns: process.stdout.columns ?? 80,
+	};
+}
+
+/** Whether to colour output: a TTY, and NO_COLOR unset or empty (https://no-color.org). */
+export function useColor(io: CommandIO): boolean {
+	return io.isTTY && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb';
+}
+
+/** node:util parseArgs with errors turned into UsageError. */
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: T, allowPositionals = true) {
+	try {
+		return parseArgs({args: [...argv], options, allowPositionals, strict: true});
+	} catch (error) {
+		throw new UsageError(error instanceof Error ? error.message : String(error));
+	}
+}
+
+/** Reads an option constrained to a set of values. */
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+	if (value === undefined) return fallback;
+	if ((allowed as readonly string[]).includes(value)) return value as T;
+	throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}").`);
+}

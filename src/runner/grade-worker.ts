@@ -1,0 +1,2 @@
+/** Worker thread entry for `grade` (placeholder until the grade issue lands). */
+export {};
