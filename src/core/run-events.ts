@@ -36,11 +36,26 @@ export type LineEvent =
 	| {readonly type: 'waiting-for-app'; readonly port: number}
 	| {readonly type: 'app-discovered'; readonly port: number}
 	| {readonly type: 'cron-fired'; readonly name: string}
+	/** ERR_INVOKE_OUTPUT_BINDING / `does not support operation` / `couldn't find output binding` seen in any output. */
 	| {readonly type: 'output-binding-error'; readonly binding: string; readonly message: string}
 	| {readonly type: 'sidecar-unreachable'; readonly url: string}
 	| {readonly type: 'daprd-exited'; readonly code: string}
 	| {readonly type: 'app-exited'; readonly code: string}
 	| {readonly type: 'python-traceback'}
+	/** The last line of a Python traceback (`ZeroDivisionError: division by zero`). */
+	| {readonly type: 'python-exception'; readonly exception: string; readonly message: string}
+	/** A traceback frame (`File "/x/app.py", line 14, in handle`). */
+	| {readonly type: 'python-frame'; readonly file: string; readonly line: number; readonly function: string}
+	/** A uvicorn access line: `INFO:     127.0.0.1:5555 - "POST /cleanup-cron HTTP/1.1" 200 OK`. */
+	| {readonly type: 'app-request'; readonly method: string; readonly path: string; readonly status: number}
+	/** `name: cleanup-cron, next run: ...` (cron debug). */
+	| {readonly type: 'cron-next-run'; readonly name: string}
+	/** `Error processing component, daprd will exit gracefully: ...` */
+	| {readonly type: 'component-error-exit'; readonly error: string}
+	/** `failed to read from bindings: ...` (probe request failed). */
+	| {readonly type: 'bindings-read-failed'; readonly error: string}
+	| {readonly type: 'no-app-command'}
+	| {readonly type: 'shutting-down'}
 	| {readonly type: 'app-log'; readonly text: string};
 
 export type RunPhase = 'preflight' | 'build' | 'starting' | 'waiting' | 'verifying' | 'stopping' | 'done';

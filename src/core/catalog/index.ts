@@ -1,0 +1,130 @@
+/**
+ * The Dapr component catalog: which spec.type values daprd knows, their category, binding directions and output
+ * operations, and (for the types the labs use) the metadata keys with the required ones. Pure data and lookups.
+ */
+import type {CatalogEntry, ComponentCategory} from '../model.js';
+import {BINDINGS} from './bindings.js';
+import {DETAILED_OTHERS, NAMED_OTHERS} from './others.js';
+
+/**
+ * Alternative names daprd registers for the same component (dapr/dapr cmd/daprd/components/*.go register several
+ * names per factory). Alias → canonical type.
+ */
+export const TYPE_ALIASES: Readonly<Record<string, string>> = {
+	'bindings.alicloud.dubbo': 'bindings.dubbo',
+	'bindings.azure.servicebusqueues': 'bindings.azure.servicebus.queues',
+	'bindings.dingtalk.webhook': 'bindings.alicloud.dingtalk.webhook',
+	'bindings.mqtt': 'bindings.mqtt3',
+	'bindings.postgresql': 'bindings.postgres',
+	'configuration.postgres': 'configuration.postgresql',
+	'nameresolution.consul': 'nameresolution.hashicorp.consul',
+	'pubsub.azure.servicebus': 'pubsub.azure.servicebus.topics',
+	'pubsub.azure.servicebusqueues': 'pubsub.azure.servicebus.queues',
+	'pubsub.mqtt': 'pubsub.mqtt3',
+	'pubsub.snssqs': 'pubsub.aws.snssqs',
+	'state.consul': 'state.hashicorp.consul',
+	'state.postgres': 'state.postgresql',
+	'state.sqlite3': 'state.sqlite',
+	'state.yugabyte': 'state.postgresql',
+	'state.yugabytedb': 'state.postgresql',
+};
+
+/** Every catalogued entry, canonical types only. */
+export const CATALOG: readonly CatalogEntry[] = [...BINDINGS, ...DETAILED_OTHERS, ...NAMED_OTHERS];
+
+// daprd's component registries lower-case the type before looking it up, so `bindings.Cron` loads like
+// `bindings.cron`; lookups here do the same.
+const BY_TYPE: ReadonlyMap<string, CatalogEntry> = new Map(CATALOG.map((e) => [e.type.toLowerCase(), e]));
+const ALIASES_LOWER: ReadonlyMap<string, string> = new Map(
+	Object.entries(TYPE_ALIASES).map(([alias, canonical]) => [alias.toLowerCase(), canonical]),
+);
+
+const CATEGORIES: readonly ComponentCategory[] = [
+	'bindings',
+	'pubsub',
+	'state',
+	'secretstores',
+	'configuration',
+	'lock',
+	'middleware',
+	'nameresolution',
+	'conversation',
+	'crypto',
+	'workflows',
+];
+
+/** The canonical type for a spec.type (canonical or alias, any letter case), or null when daprd does not know it. */
+export function canonicalType(type: string): string | null {
+	const key = type.trim().toLowerCase();
+	const alias = ALIASES_LOWER.get(key);
+	if (alias !== undefined) return alias;
+	return BY_TYPE.get(key)?.type ?? null;
+}
+
+/** The catalog entry for a spec.type (canonical or alias, e.g. `bindings.postgresql` → `bindings.postgres`). */
+export function lookupComponentType(type: string): CatalogEntry | null {
+	const canonical = canonicalType(type);
+	return canonical === null ? null : (BY_TYPE.get(canonical.toLowerCase()) ?? null);
+}
+
+const ALL_TYPES: readonly string[] = Object.freeze([...CATALOG.map((e) => e.type), ...Object.keys(TYPE_ALIASES)].sort());
+
+/** Every spec.type daprd knows, canonical names and aliases, sorted: the candidates for did-you-mean. */
+export function allComponentTypes(): readonly string[] {
+	return ALL_TYPES;
+}
+
+/**
+ * Category of a spec.type: the catalog's when the type is known, else the category its prefix names
+ * (`pubsub.nats` → `pubsub`), so a lab can still tell that an unknown type was meant as a pub/sub; null otherwise.
+ */
+export function categoryOf(type: string): ComponentCategory | null {
+	const entry = lookupComponentType(type);
+	if (entry !== null) return entry.category;
+	const prefix = type.trim().toLowerCase().split('.')[0] ?? '';
+	return CATEGORIES.find((c) => c === prefix) ?? null;
+}
+
+// Keys the Dapr runtime itself reads from a component's spec.metadata, on top of what the component reads:
+// - bindings: `direction` (binding.go isBindingOfDirection, matched case-insensitively) and `route` (custom input
+//   path, binding.go, matched exactly) — dapr-facts §1 and §3.
+// - pubsub: `consumerID` (daprd fills it with the app id when absent and the broker reads it as its consumer group),
+//   and the topic-scoping keys `allowedTopics`, `protectedTopics`, `publishingScopes`, `subscriptionScopes`
+//   (runtime/pubsub scoping, documented under "Scope Pub/Sub topic access"). consumerID is also a pubsub.redis key.
+// - state: `actorStateStore` (marks the actor state store; the lesson's statestore.yaml sets it, dapr-facts §9)
+//   and `keyPrefix` (appid | name | none | custom prefix, applied by the runtime's state key handling).
+// Other categories get none: nothing in the lab sets runtime keys on them, and guessing would hide typos.
+const RUNTIME_KEYS: Readonly<Record<ComponentCategory, readonly string[]>> = {
+	bindings: ['direction', 'route'],
+	pubsub: ['consumerID', 'allowedTopics', 'protectedTopics', 'publishingScopes', 'subscriptionScopes'],
+	state: ['actorStateStore', 'keyPrefix'],
+	secretstores: [],
+	configuration: [],
+	lock: [],
+	middleware: [],
+	nameresolution: [],
+	conversation: [],
+	crypto: [],
+	workflows: [],
+};
+
+/** Metadata keys every component of a category accepts from the runtime, beyond its own (bindings: direction, route). */
+export function runtimeMetadataKeys(category: ComponentCategory): readonly string[] {
+	return RUNTIME_KEYS[category];
+}
+
+/**
+ * The catalogued key a spec.metadata name stands for, or null. Dapr decodes component metadata into Go structs
+ * case-insensitively (kit metadata.DecodeMetadata), so `RedisHost` works like `redisHost`. Runtime keys are matched
+ * as the runtime matches them: `direction` ignoring case (strings.EqualFold), the others exactly (`route` is
+ * compared with ==, so `Route` is silently ignored). Returns null too when the entry has no detailed metadata.
+ */
+export function matchMetadataKey(entry: CatalogEntry, name: string): string | null {
+	if (entry.metadata === null) return null;
+	const lower = name.trim().toLowerCase();
+	for (const key of entry.metadata) if (key.name.toLowerCase() === lower) return key.name;
+	for (const key of runtimeMetadataKeys(entry.category)) {
+		if (key === name.trim() || (key === 'direction' && key === lower)) return key;
+	}
+	return null;
+}
