@@ -1,0 +1,36 @@
+import {defineRule} from '../../rule.js';
+import {short} from '../support.js';
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export default defineRule({
+	id: 'component/name',
+	meta: {
+		description: 'Require a non-empty metadata.name that is a lowercase DNS-1123 label',
+		severity: 'error',
+		messages: {
+			missing: 'The component has no metadata.name; daprd cannot load a component without a name.',
+			notDns: 'metadata.name "{{name}}" is not a lowercase DNS-1123 label (a-z, 0-9 and -, at most 63 characters).',
+		},
+		docs: 'The name is how everything finds a component: an input binding is POSTed to `/<name>`, invoke_binding and publish_event name it. Dapr on Kubernetes requires a DNS-1123 label; self-hosted accepts more, but a name with capitals or underscores becomes a route that is easy to mistype.',
+		symptom: 'A 404 on every trigger, or `couldn\'t find output binding`.',
+	},
+	check({model, report}) {
+		for (const doc of model.components) {
+			const name = doc.name?.value.trim() ?? '';
+			if (!doc.name || name === '') {
+				report({messageId: 'missing', file: doc.file, at: doc.name?.span ?? doc.metadataSpan, hint: 'Add `metadata:` with `  name: cleanup-cron` (the name your code uses).'});
+			} else if (!DNS_LABEL.test(doc.name.value) || doc.name.value.length > 63) {
+				const fixed = doc.name.value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63) || 'my-component';
+				report({
+					messageId: 'notDns',
+					data: {name: short(doc.name.value)},
+					file: doc.file,
+					at: doc.name.span,
+					severity: 'warning',
+					hint: `Rename it to \`${fixed}\` (and use the same name in your code).`,
+				});
+			}
+		}
+	},
+});

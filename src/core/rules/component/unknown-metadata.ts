@@ -1,0 +1,44 @@
+import {runtimeMetadataKeys} from '../../catalog/index.js';
+import {defineRule} from '../../rule.js';
+import {didYouMean} from '../../text.js';
+import {entryOf, short} from '../support.js';
+
+export default defineRule({
+	id: 'component/unknown-metadata',
+	meta: {
+		description: 'Disallow metadata keys that the component type does not read',
+		severity: 'warning',
+		messages: {
+			unknown: '{{type}} does not read a metadata key "{{key}}", so daprd ignores it.',
+			unknownNear: '{{type}} does not read a metadata key "{{key}}"; did you mean {{near}}?',
+		},
+		docs: 'A component reads only the keys it knows. A misspelt key (`shedule`, `URL`) is ignored without a word, and the real key then has no value: the component fails to start or runs with a default you did not choose.',
+		symptom: 'A component error like `schedule not set`, or a default you did not expect.',
+	},
+	check({model, report}) {
+		for (const doc of model.components) {
+			const entry = entryOf(doc);
+			if (!entry || !entry.metadata) continue;
+			let runtime: readonly string[] = [];
+			try {
+				runtime = runtimeMetadataKeys(entry.category);
+			} catch {
+				runtime = [];
+			}
+			const known = [...entry.metadata.map((key) => key.name), ...runtime];
+			const lower = new Set(known.map((key) => key.toLowerCase()));
+			for (const item of doc.metadata ?? []) {
+				if (!item.name || item.name.value.trim() === '') continue;
+				if (lower.has(item.name.value.toLowerCase())) continue;
+				const near = didYouMean(item.name.value, known);
+				report({
+					messageId: near ? 'unknownNear' : 'unknown',
+					data: {type: entry.type, key: short(item.name.value), near: near ?? ''},
+					file: doc.file,
+					at: item.name.span,
+					hint: near ? `Write \`- name: ${near}\`.` : `Remove it, or use one of: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', ...' : ''}.`,
+				});
+			}
+		}
+	},
+});

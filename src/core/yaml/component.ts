@@ -1,0 +1,479 @@
+/**
+ * Reads one file under components/ into ComponentDocs with 1-based positions for every key and value.
+ *
+ * The AST is read node by node and never turned into JS objects (no toJS), so an alias bomb costs nothing until an
+ * alias is followed; aliases are followed only where a scalar is needed, and a document whose aliases would expand
+ * beyond a cap is reported as a YAML error (Go's yaml.v2, which daprd uses, rejects such documents too).
+ *
+ * Values follow what daprd sees: it decodes YAML with yaml.v2 (YAML 1.1), turns it into JSON and reads metadata
+ * values as strings, so `5` → '5', `true` and `yes` → 'true', `null` / empty → ''.
+ */
+import {Alias, LineCounter, Pair, Scalar, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments} from 'yaml';
+import type {Document, Node, YAMLError, YAMLMap} from 'yaml';
+import type {ComponentDoc, ComponentFileResult, Located, MetadataItem, YamlSyntaxError} from '../model.js';
+import {didYouMean, editDistance} from '../text.js';
+import type {Span} from '../types.js';
+import {spanner, type Spanner} from './positions.js';
+
+/** Largest number of nodes a document may expand to through aliases before it is treated as an alias bomb. */
+export const MAX_ALIAS_EXPANSION = 10_000;
+/** At most this many YAML errors per file: after the first few, the rest are usually echoes of the first. */
+const MAX_ERRORS_PER_FILE = 20;
+/** Guard for the recursive walks; the yaml parser itself gives up well before this on deeper nesting. */
+const MAX_DEPTH = 2_000;
+
+const METADATA_ITEM_KEYS = ['name', 'value', 'secretKeyRef', 'envRef'] as const;
+const VALUE_KEYS = ['value', 'secretKeyRef', 'envRef'] as const;
+
+// YAML 1.1 booleans that yaml.v2 (daprd's decoder) reads as true/false where YAML 1.2 keeps a string.
+const YAML11_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
+const YAML11_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+
+type Ctx = {
+	readonly text: string;
+	readonly at: Spanner;
+	/** Alias → the node its anchor names (null when no such anchor precedes it). */
+	readonly aliases: Map<Alias, Node | null>;
+};
+
+/** Parses one component file. Never throws: anything unexpected becomes a YamlSyntaxError at line 1. */
+export function parseComponentFile(file: string, text: string): ComponentFileResult {
+	try {
+		return parse(file, text);
+	} catch (error) {
+		const reason = error instanceof RangeError ? 'it is nested too deeply' : 'the YAML reader failed';
+		return {
+			file,
+			docs: [],
+			errors: [{file, message: `The file could not be read as YAML: ${reason}.`, span: {line: 1, column: 1}}],
+			skipped: [],
+		};
+	}
+}
+
+function parse(file: string, text: string): ComponentFileResult {
+	const lineCounter = new LineCounter();
+	const documents = parseAllDocuments(text, {
+		lineCounter,
+		prettyErrors: false,
+		uniqueKeys: true,
+		// Only consulted by toJS, which this module never calls; kept low in case a caller does.
+		maxAliasCount: 100,
+	});
+	const at = spanner(text, lineCounter.lineStarts.length > 0 ? lineCounter.lineStarts : [0]);
+	const docs: ComponentDoc[] = [];
+	const errors: YamlSyntaxError[] = [];
+	const skipped: {kind: string; span: Span}[] = [];
+	const seenErrors = new Set<string>();
+	const addError = (message: string, span: Span) => {
+		const key = `${span.line}:${span.column}:${message}`;
+		if (seenErrors.has(key) || errors.length >= MAX_ERRORS_PER_FILE) return;
+		seenErrors.add(key);
+		errors.push({file, message, span});
+	};
+
+	// An empty stream is an array-like EmptyStream; iterate it the same way.
+	const list: Document.Parsed[] = Array.from(documents);
+	list.forEach((document, index) => {
+		if (document.errors.length > 0) {
+			for (const error of document.errors) addError(explainError(error, text), errorSpan(error, at));
+			return;
+		}
+		const contents = document.contents as Node | null;
+		if (contents === null || (isScalar(contents) && contents.value === null)) return; // empty document
+		const ctx: Ctx = {text, at, aliases: new Map()};
+		const aliasProblem = checkAliases(contents, ctx);
+		if (aliasProblem) {
+			addError(aliasProblem.message, aliasProblem.span);
+			return;
+		}
+		const root = deref(contents, ctx);
+		if (!isMap(root)) {
+			const what = describe(root);
+			addError(
+				`This document is ${what}, not a Dapr component; a component is a map with apiVersion, kind, metadata and spec.`,
+				rangeSpan(contents, ctx),
+			);
+			return;
+		}
+		const kind = scalarAt(root, 'kind', ctx);
+		const spec = pairOf(root, 'spec', ctx);
+		const specMap = spec ? deref(spec.value as Node | null, ctx) : null;
+		const hasType = isMap(specMap) && pairOf(specMap, 'type', ctx) !== undefined;
+		if (kind && kind.value !== 'Component' && kind.value !== '' && !hasType && !nearComponent(kind.value)) {
+			skipped.push({kind: kind.value, span: kind.span});
+			return;
+		}
+		docs.push(readComponent(file, index, root, contents, ctx));
+	});
+	return {file, docs, errors, skipped};
+}
+
+/** `kind: component` or `kind: Compnent` is a student's Component, not another Dapr resource. */
+function nearComponent(kind: string): boolean {
+	return editDistance(kind.toLowerCase(), 'component', 2) <= 2;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Errors
+
+function errorSpan(error: YAMLError, at: Spanner): Span {
+	const [start, end] = error.pos;
+	return at.span(start, Math.max(end, start + 1));
+}
+
+/** Rephrases yaml's message for a student, keeping the original when it carries the detail. */
+function explainError(error: YAMLError, text: string): string {
+	const original = error.message.replace(/\s+/g, ' ').trim().replace(/[.:]$/, '');
+	const snippet = text.slice(error.pos[0], Math.min(error.pos[1], error.pos[0] + 40)).split('\n')[0] ?? '';
+	switch (error.code) {
+		case 'TAB_AS_INDENT':
+			return 'Tabs are not allowed for indentation in YAML; use spaces.';
+		case 'DUPLICATE_KEY':
+			return snippet
+				? `The key "${snippet}" appears twice in the same map; YAML keys must be unique, so keep only one.`
+				: 'A key appears twice in the same map; YAML keys must be unique, so keep only one.';
+		case 'BAD_SCALAR_START': {
+			const char = /character (.)/.exec(original)?.[1];
+			return char
+				? `A value cannot start with ${char} unless it is quoted; write it in double quotes, e.g. "${char}every 10s" (${original}).`
+				: `This value must be quoted (${original}).`;
+		}
+		case 'BAD_DQ_ESCAPE':
+			return `Backslashes inside double quotes start escape sequences (${original}); use single quotes or write \\\\.`;
+		case 'BAD_INDENT':
+			return `The indentation is wrong here: keys of the same map must line up, using spaces (${original}).`;
+		case 'MISSING_CHAR':
+			if (/map values/.test(original)) return `A line here has a key without a colon; write "key: value" (${original}).`;
+			if (/quote/.test(original)) return `A quoted value is not closed; add the closing quote (${original}).`;
+			return `Something is not closed or is missing here (${original}).`;
+		case 'BLOCK_AS_IMPLICIT_KEY':
+		case 'MULTILINE_IMPLICIT_KEY':
+			return `A key must fit on one line, and a value cannot hold a second "key: value" on the same line; check for a missing colon, wrong indentation or an unquoted value with ": " in it (${original}).`;
+		case 'RESOURCE_EXHAUSTION':
+			return 'The YAML is nested too deeply (or is too large) to read.';
+		case 'MULTIPLE_ANCHORS':
+		case 'MULTIPLE_TAGS':
+		case 'ALIAS_PROPS':
+		case 'BAD_ALIAS':
+			return `This anchor, alias or tag is not valid YAML (${original}).`;
+		case 'KEY_OVER_1024_CHARS':
+			return 'A key is longer than 1024 characters, which YAML does not allow; check for a missing line break or colon.';
+		default:
+			return `The YAML does not parse here (${original}).`;
+	}
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Aliases
+
+/**
+ * Registers anchors in document order (an anchor counts from the end of its node, so `&a [*a]` is an unknown
+ * alias rather than a cycle), checks every alias names an earlier anchor, and measures how far the aliases expand.
+ */
+function checkAliases(contents: Node, ctx: Ctx): {message: string; span: Span} | null {
+	const anchors = new Map<string, Node>();
+	const aliasesInOrder: Alias[] = [];
+	let unknown: Alias | null = null;
+	const walk = (node: unknown, depth: number): void => {
+		if (depth > MAX_DEPTH) throw new RangeError('too deep');
+		if (isAlias(node)) {
+			const target = anchors.get(node.source) ?? null;
+			ctx.aliases.set(node, target);
+			aliasesInOrder.push(node);
+			if (!target && !unknown) unknown = node;
+			return;
+		}
+		if (isPair(node)) {
+			walk(node.key, depth + 1);
+			walk(node.value, depth + 1);
+			return;
+		}
+		if (isMap(node) || isSeq(node)) for (const item of node.items) walk(item, depth + 1);
+		if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string' && node.anchor) {
+			anchors.set(node.anchor, node as Node);
+		}
+	};
+	walk(contents, 0);
+	if (unknown) {
+		const alias: Alias = unknown;
+		return {
+			message: `The alias "*${alias.source}" names no anchor "&${alias.source}" defined before it.`,
+			span: rangeSpan(alias, ctx),
+		};
+	}
+	if (aliasesInOrder.length === 0) return null;
+
+	// Expanded size with memoisation, saturating just past the cap: linear in the document, whatever the aliases do.
+	const cap = MAX_ALIAS_EXPANSION + 1;
+	const sizes = new Map<unknown, number>();
+	const size = (node: unknown, depth: number): number => {
+		if (depth > MAX_DEPTH) return cap;
+		if (isAlias(node)) return size(ctx.aliases.get(node) ?? null, depth + 1);
+		if (isPair(node)) return Math.min(cap, size(node.key, depth + 1) + size(node.value, depth + 1));
+		if (!isMap(node) && !isSeq(node)) return 1;
+		const known = sizes.get(node);
+		if (known !== undefined) return known;
+		let total = 1;
+		for (const item of node.items) {
+			total = Math.min(cap, total + size(item, depth + 1));
+			if (total >= cap) break;
+		}
+		sizes.set(node, total);
+		return total;
+	};
+	if (size(contents, 0) < cap) return null;
+	let worst = aliasesInOrder[0]!;
+	let worstSize = -1;
+	for (const alias of aliasesInOrder) {
+		const s = size(ctx.aliases.get(alias) ?? null, 0);
+		if (s > worstSize) {
+			worst = alias;
+			worstSize = s;
+		}
+	}
+	return {
+		message: `The aliases in this document expand to more than ${MAX_ALIAS_EXPANSION} values (an "alias bomb"), so it is not read; write the values out instead of nesting aliases.`,
+		span: rangeSpan(worst, ctx),
+	};
+}
+
+/** Follows an alias (one hop is enough: anchors register only complete nodes, and an alias cannot carry an anchor). */
+function deref(node: Node | null | undefined, ctx: Ctx): Node | null {
+	if (node === null || node === undefined) return null;
+	if (isAlias(node)) return ctx.aliases.get(node) ?? null;
+	return node;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading the component
+
+function readComponent(file: string, index: number, root: YAMLMap, contents: Node, ctx: Ctx): ComponentDoc {
+	const docSpan = rangeSpan(contents, ctx);
+	const docStart: Span = {line: docSpan.line, column: docSpan.column};
+	const metadata = pairOf(root, 'metadata', ctx);
+	const metadataMap = metadata ? deref(metadata.value as Node | null, ctx) : null;
+	const spec = pairOf(root, 'spec', ctx);
+	const specMap = spec ? deref(spec.value as Node | null, ctx) : null;
+	const items = isMap(specMap) ? pairOf(specMap, 'metadata', ctx) : undefined;
+	const list = readMetadataList(items, ctx);
+	return {
+		file,
+		index,
+		span: docSpan,
+		apiVersion: scalarAt(root, 'apiVersion', ctx),
+		kind: scalarAt(root, 'kind', ctx),
+		name: isMap(metadataMap) ? scalarAt(metadataMap, 'name', ctx) : null,
+		metadataSpan: metadata ? keySpan(metadata, ctx) : docStart,
+		type: isMap(specMap) ? scalarAt(specMap, 'type', ctx) : null,
+		version: isMap(specMap) ? scalarAt(specMap, 'version', ctx) : null,
+		specSpan: spec ? keySpan(spec, ctx) : docStart,
+		metadata: list.items,
+		metadataShapeError: list.error,
+		ignoreErrors: isMap(specMap) ? isTrue(scalarAt(specMap, 'ignoreErrors', ctx)) : false,
+	};
+}
+
+function isTrue(located: Located<string> | null): boolean {
+	return located?.value === 'true';
+}
+
+function readMetadataList(
+	pair: Pair | undefined,
+	ctx: Ctx,
+): {items: MetadataItem[] | null; error: {message: string; span: Span} | null} {
+	if (!pair) return {items: null, error: null};
+	const raw = pair.value as Node | null;
+	const node = deref(raw, ctx);
+	// `metadata:` with nothing after it decodes to null in Go, which daprd treats as no metadata.
+	if (node === null || (isScalar(node) && node.value === null)) return {items: [], error: null};
+	if (!isSeq(node)) {
+		const example = isMap(node) ? ' (it is a map: turn each "key: value" into "- name: key" and "value: ...")' : ` (it is ${describe(node)})`;
+		return {
+			items: [],
+			error: {
+				message: `spec.metadata must be a list of entries like "- name: schedule" with "value: ..."${example}.`,
+				span: raw ? rangeSpan(raw, ctx) : keySpan(pair, ctx),
+			},
+		};
+	}
+	const items = node.items.map((item) => readMetadataItem(item as Node | null, ctx));
+	return {items, error: null};
+}
+
+function readMetadataItem(raw: Node | null, ctx: Ctx): MetadataItem {
+	const span = raw ? rangeSpan(raw, ctx) : {line: 1, column: 1};
+	const node = deref(raw, ctx);
+	const problems: {message: string; span: Span}[] = [];
+	if (!isMap(node)) {
+		problems.push({
+			message: `Each spec.metadata entry must be a map with "name" and "value"; this one is ${describe(node)}.`,
+			span,
+		});
+		return {name: null, value: null, secretKeyRef: null, envRef: null, span, shapeProblems: problems};
+	}
+
+	const namePair = pairOf(node, 'name', ctx);
+	let name: Located<string> | null = null;
+	if (!namePair) {
+		problems.push({message: 'This metadata entry has no "name"; add "name: <key>" to it.', span});
+	} else {
+		const value = deref(namePair.value as Node | null, ctx);
+		name = scalarAt(node, 'name', ctx);
+		if (!isScalar(value) || value.value === null) {
+			problems.push({
+				message: `The name of this metadata entry must be a string; it is ${describe(value)}.`,
+				span: name?.span ?? keySpan(namePair, ctx),
+			});
+		} else if (typeof value.value !== 'string') {
+			problems.push({
+				message: `The name of this metadata entry must be a string; it is ${describe(value)} (${String(value.value)}).`,
+				span: name?.span ?? keySpan(namePair, ctx),
+			});
+		}
+	}
+	const label = name ? `"${name.value}"` : 'entry';
+
+	const present = VALUE_KEYS.filter((key) => pairOf(node, key, ctx) !== undefined);
+	if (present.length === 0) {
+		problems.push({
+			message: `The metadata ${label} has no value; add "value: ..." (or "secretKeyRef" / "envRef").`,
+			span,
+		});
+	} else if (present.length > 1) {
+		problems.push({
+			message: `The metadata ${label} sets ${present.map((key) => `"${key}"`).join(' and ')}; use only one of them.`,
+			span,
+		});
+	}
+
+	for (const item of node.items) {
+		const key = keyText(item.key as Node | null, ctx);
+		if (key !== null && (METADATA_ITEM_KEYS as readonly string[]).includes(key)) continue;
+		const suggestion = key === null ? null : didYouMean(key, METADATA_ITEM_KEYS);
+		const shown = key ?? describe(deref(item.key as Node | null, ctx));
+		problems.push({
+			message: suggestion
+				? `The metadata ${label} has an unknown key "${shown}"; did you mean "${suggestion}"?`
+				: `The metadata ${label} has an unknown key "${shown}"; an entry holds only name, value, secretKeyRef or envRef.`,
+			span: keySpan(item as Pair, ctx),
+		});
+	}
+
+	let secretKeyRef: Span | null = null;
+	const secretPair = pairOf(node, 'secretKeyRef', ctx);
+	if (secretPair) {
+		const value = deref(secretPair.value as Node | null, ctx);
+		secretKeyRef = secretPair.value ? rangeSpan(secretPair.value as Node, ctx) : keySpan(secretPair, ctx);
+		if (!isMap(value)) {
+			problems.push({
+				message: `secretKeyRef must be a map with "name" (the secret) and "key"; it is ${describe(value)}.`,
+				span: secretKeyRef,
+			});
+		} else if (!pairOf(value, 'name', ctx)) {
+			problems.push({message: 'secretKeyRef needs a "name": the name of the secret in the secret store.', span: secretKeyRef});
+		}
+	}
+
+	let envRef: Located<string> | null = null;
+	const envPair = pairOf(node, 'envRef', ctx);
+	if (envPair) {
+		envRef = scalarAt(node, 'envRef', ctx);
+		const value = deref(envPair.value as Node | null, ctx);
+		if (!isScalar(value) || value.value === null) {
+			problems.push({
+				message: `envRef must name an environment variable; it is ${describe(value)}.`,
+				span: envRef?.span ?? keySpan(envPair, ctx),
+			});
+		}
+	}
+
+	return {name, value: scalarAt(node, 'value', ctx), secretKeyRef, envRef, span, shapeProblems: problems};
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Node helpers
+
+/** The pair whose key is exactly `key` (case-sensitive, as daprd's field names are written). */
+function pairOf(map: YAMLMap, key: string, ctx: Ctx): Pair | undefined {
+	for (const item of map.items) if (keyText(item.key as Node | null, ctx) === key) return item as Pair;
+	return undefined;
+}
+
+function keyText(key: Node | null, ctx: Ctx): string | null {
+	const node = deref(key, ctx);
+	if (!isScalar(node) || node.value === null || typeof node.value === 'object') return null;
+	return String(node.value);
+}
+
+/**
+ * The value under `key` as the string daprd would see, spanning the value (or the key, when the value is empty).
+ * A map or list where a scalar belongs is given as its source text, so a message can quote what was written.
+ */
+function scalarAt(map: YAMLMap, key: string, ctx: Ctx): Located<string> | null {
+	const pair = pairOf(map, key, ctx);
+	if (!pair) return null;
+	const raw = pair.value as Node | null;
+	const node = deref(raw, ctx);
+	const span = raw && hasExtent(raw) ? rangeSpan(raw, ctx) : keySpan(pair, ctx);
+	if (node === null) return {value: '', span};
+	if (isScalar(node)) return {value: daprString(node), span};
+	const source = raw?.range ? ctx.text.slice(raw.range[0], raw.range[1]) : '';
+	return {value: source.replace(/\s+/g, ' ').trim().slice(0, 120), span};
+}
+
+/** A scalar as daprd reads it after yaml.v2 → JSON → string. */
+export function daprString(node: Scalar): string {
+	const value: unknown = node.value;
+	if (value === null || value === undefined) return '';
+	if (typeof value === 'boolean') return value ? 'true' : 'false';
+	if (typeof value === 'number') {
+		const source = node.source ?? String(value);
+		if (!Number.isFinite(value)) return source;
+		if (Number.isInteger(value) && !Number.isSafeInteger(value)) return source;
+		return String(value);
+	}
+	if (typeof value === 'bigint') return value.toString();
+	if (typeof value === 'string') {
+		if (node.type === 'PLAIN') {
+			if (YAML11_TRUE.has(value)) return 'true';
+			if (YAML11_FALSE.has(value)) return 'false';
+		}
+		return value;
+	}
+	return node.source ?? String(value);
+}
+
+function hasExtent(node: Node): boolean {
+	return Boolean(node.range && node.range[1] > node.range[0]);
+}
+
+function rangeSpan(node: Node, ctx: Ctx): Span {
+	const range = node.range;
+	if (!range) return {line: 1, column: 1};
+	return ctx.at.span(range[0], range[1]);
+}
+
+function keySpan(pair: Pair, ctx: Ctx): Span {
+	const key = pair.key as Node | null;
+	if (key && key.range) return ctx.at.span(key.range[0], key.range[1]);
+	const value = pair.value as Node | null;
+	return value ? rangeSpan(value, ctx) : {line: 1, column: 1};
+}
+
+function describe(node: Node | null | undefined): string {
+	if (node === null || node === undefined) return 'empty';
+	if (isMap(node)) return 'a map';
+	if (isSeq(node)) return 'a list';
+	if (isScalar(node)) {
+		const value: unknown = node.value;
+		if (value === null) return 'empty';
+		if (typeof value === 'number' || typeof value === 'bigint') return 'a number';
+		if (typeof value === 'boolean') return 'a boolean';
+		return 'a string';
+	}
+	return 'not a plain value';
+}
+
+// Re-exported for tests and for callers that want the same Scalar class identity.
+export {Scalar};
