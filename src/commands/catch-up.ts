@@ -1,7 +1,50 @@
-/** `dapr-labs catch-up`: placeholder until its issue lands (prints that it is not built yet). */
-import type {CommandIO} from './io.js';
+/**
+ * `dapr-labs catch-up --lab ID --step N [--dir PATH]`: brings a folder to the start of step N by writing the
+ * reference files of steps 1..N-1, after copying the student's files to `.dapr-labs/backup/<time>/`.
+ */
+import {stat} from 'node:fs/promises';
+import {resolve} from 'node:path';
+import {LAB_IDS} from '../core/types.js';
+import {loadLabs} from '../runner/labs-loader.js';
+import {catchUp} from '../runner/workspace-writer.js';
+import {oneOf, parse, UsageError, type CommandIO} from './io.js';
 
-export async function run(_argv: readonly string[], io: CommandIO): Promise<number> {
-	io.err('dapr-labs catch-up: not built yet.\n');
-	return 2;
+const HELP = `Usage: dapr-labs catch-up --lab ID --step N [--dir PATH]
+
+Brings this folder to the start of step N: your lab files are copied to .dapr-labs/backup/<time>/ first, then the
+reference files of steps 1 to N-1 are written (missing starter files too). Nothing of yours is lost.
+
+  --lab ID     ${LAB_IDS.join(', ')}.
+  --step N     The step to start at (1-based).
+  --dir PATH   The lab folder (default: the current folder).
+`;
+
+/** Runs the command. */
+export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+	const {values} = parse(argv, {lab: {type: 'string'}, step: {type: 'string'}, dir: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, false);
+	if (values.help) {
+		io.out(HELP);
+		return 0;
+	}
+	if (values.lab === undefined) throw new UsageError('--lab is required.');
+	if (values.step === undefined) throw new UsageError('--step is required.');
+	const labId = oneOf('lab', values.lab, LAB_IDS, 'lab-a');
+	const lab = (await loadLabs()).find((l) => l.id === labId);
+	if (!lab) throw new UsageError(`Unknown lab ${labId}.`);
+	const step = Number(values.step);
+	if (!/^\d+$/.test(values.step) || step < 1 || step > lab.steps.length) {
+		throw new UsageError(`--step must be a number from 1 to ${lab.steps.length} for ${lab.id} (${lab.steps.map((s, i) => `${i + 1} ${s.id}`).join(', ')}).`);
+	}
+	const dir = resolve(io.cwd, values.dir ?? '.');
+	if (!(await stat(dir).catch(() => null))?.isDirectory()) throw new UsageError(`${values.dir ?? dir} is not a folder.`);
+	const result = await catchUp(dir, lab, step);
+	const lines: string[] = [];
+	if (result.backupDir) lines.push(`Backed up ${result.backedUp.length} file(s) to ${result.backupDir}/:`, ...result.backedUp.map((f) => `  ${f}`));
+	else lines.push('Nothing to back up (no lab files yet).');
+	if (result.starterWritten.length) lines.push(`Wrote missing starter files:`, ...result.starterWritten.map((f) => `  ${f}`));
+	if (result.written.length) lines.push(`Wrote the reference files of steps 1-${step - 1}:`, ...result.written.map((f) => `  ${f}`));
+	else lines.push('Step 1 needs no reference files.');
+	lines.push('', `You are at step ${step}: ${lab.steps[step - 1]!.title}. Run \`dapr-labs start --lab ${lab.id}\`.`);
+	io.out(lines.join('\n') + '\n');
+	return 0;
 }

@@ -1,7 +1,148 @@
-/** `dapr-labs cron`: placeholder until its issue lands (prints that it is not built yet). */
-import type {CommandIO} from './io.js';
+/**
+ * `dapr-labs cron "<schedule>" [--from ISO8601] [--tz ZONE] [--count N] [--json]`: explains a schedule the way
+ * the daprd cron binding will run it (validity with Dapr's own error text, form, meaning, next fire times).
+ */
+import {formatOffset, hintForError, loadLocation, nextFires, parseSchedule, wallOf, type Schedule} from '../core/cron/index.js';
+import {stripControl} from '../core/text.js';
+import {parse, UsageError, type CommandIO} from './io.js';
 
-export async function run(_argv: readonly string[], io: CommandIO): Promise<number> {
-	io.err('dapr-labs cron: not built yet.\n');
-	return 2;
+const USAGE = `Usage: dapr-labs cron "<schedule>" [--from ISO8601] [--tz ZONE] [--count N] [--json]
+
+Explains a schedule the way the Dapr cron binding (daprd) parses and runs it.
+  --from   start time (default: now); fire times are strictly after it
+  --tz     zone for schedules without a TZ=/CRON_TZ= prefix (default: this machine's zone, as daprd uses its own)
+  --count  how many fire times to list (default 5)
+  --json   print {"schedule","valid","error","form","next"} instead of text
+Exit codes: 0 valid, 1 invalid, 2 usage.`;
+
+const MAX_COUNT = 1000;
+
+/** JSON output of `dapr-labs cron --json`. */
+export type CronJson = {
+	readonly schedule: string;
+	readonly valid: boolean;
+	readonly error: string | null;
+	readonly form: Schedule['form'] | null;
+	readonly next: readonly string[];
+};
+
+function pad(value: number, width = 2): string {
+	return String(value).padStart(width, '0');
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** A fire time as wall-clock time in the zone with its offset, e.g. "2026-03-15 04:30:00 -04:00 (Sun)". */
+export function formatInZone(date: Date, zone: string): string {
+	const ms = date.getTime();
+	const w = wallOf(zone, ms);
+	const millis = ((ms % 1000) + 1000) % 1000;
+	const fraction = millis === 0 ? '' : `.${pad(millis, 3)}`;
+	return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${fraction} ${formatOffset(zone, ms)} (${WEEKDAYS[w.weekday]!})`;
+}
+
+function readOptions(argv: readonly string[], env: CommandIO['env']) {
+	const {values, positionals} = parse(argv, {
+		from: {type: 'string'},
+		tz: {type: 'string'},
+		count: {type: 'string'},
+		json: {type: 'boolean'},
+		help: {type: 'boolean', short: 'h'},
+	});
+	if (values.help) return null;
+	if (positionals.length === 0) throw new UsageError(`missing the schedule.\n\n${USAGE}`);
+	if (positionals.length > 1) {
+		throw new UsageError(`expected one schedule, got ${positionals.length} arguments; quote it: dapr-labs cron "${stripControl(positionals.join(' '))}".`);
+	}
+	let from = new Date();
+	if (values.from !== undefined) {
+		from = new Date(values.from);
+		if (Number.isNaN(from.getTime())) throw new UsageError(`--from must be an ISO 8601 time such as 2026-03-14T15:09:26Z (got "${stripControl(values.from)}").`);
+	}
+	let zone: string;
+	if (values.tz !== undefined) {
+		const location = loadLocation(values.tz);
+		if (!location.ok) throw new UsageError(`--tz must be an IANA zone such as Europe/Berlin (${stripControl(location.error)}).`);
+		zone = location.zone === 'Local' ? localZone(env) : location.zone;
+	} else {
+		zone = localZone(env);
+	}
+	let count = 5;
+	if (values.count !== undefined) {
+		if (!/^\d+$/.test(values.count) || Number(values.count) > MAX_COUNT) {
+			throw new UsageError(`--count must be a whole number from 0 to ${MAX_COUNT} (got "${stripControl(values.count)}").`);
+		}
+		count = Number(values.count);
+	}
+	return {schedule: positionals[0]!, from, zone, count, json: Boolean(values.json)};
+}
+
+// daprd runs in the machine's zone; Intl reads it (from TZ or the system) without touching the process here.
+function localZone(_env: CommandIO['env']): string {
+	const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+	return zone && loadLocation(zone).ok ? zone : 'UTC';
+}
+
+const FORM_TEXT: Record<Schedule['form'], string> = {
+	'six-field': 'six-field (second minute hour day-of-month month day-of-week)',
+	'five-field': 'five-field (standard crontab: minute hour day-of-month month day-of-week; seconds = 0)',
+	descriptor: 'descriptor',
+	every: 'every (a fixed interval from when the binding starts)',
+};
+
+/** Runs `dapr-labs cron`. */
+export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+	const options = readOptions(argv, io.env);
+	if (options === null) {
+		io.out(`${USAGE}\n`);
+		return 0;
+	}
+	const result = parseSchedule(options.schedule, {zone: options.zone});
+	const fires = result.ok ? nextFires(result, options.from, options.count) : [];
+	if (options.json) {
+		const json: CronJson = {
+			schedule: options.schedule,
+			valid: result.ok,
+			error: result.ok ? null : result.error,
+			form: result.ok ? result.form : null,
+			next: fires.map((date) => date.toISOString()),
+		};
+		io.out(`${JSON.stringify(json, null, 2)}\n`);
+		return result.ok ? 0 : 1;
+	}
+	const shown = stripControl(options.schedule);
+	const lines = [`Schedule: "${shown}"`];
+	if (!result.ok) {
+		lines.push('Valid:    no, daprd refuses to start the component');
+		lines.push(`Error:    ${stripControl(result.error)}`);
+		lines.push(`daprd:    invalid schedule format '${shown}': ${stripControl(result.error)}`);
+		const hint = hintForError(result.spec, result.error);
+		if (hint !== null) lines.push(`Hint:     ${hint}`);
+		io.out(`${lines.join('\n')}\n`);
+		return 1;
+	}
+	lines.push('Valid:    yes');
+	lines.push(`Form:     ${FORM_TEXT[result.form]}`);
+	lines.push(`Means:    ${result.describe()}`);
+	if (result.form === 'five-field') {
+		lines.push(`6-field:  ${stripControl(result.sixField ?? '')}`);
+		lines.push('Warning:  Dapr reads 5 fields as minute-level crontab (fires at second 0). If the first field was meant');
+		lines.push('          as seconds, add the missing field: 6 fields are sec min hour day-of-month month day-of-week.');
+	}
+	if (result.form === 'every') {
+		lines.push('Note:     @every counts from when the binding starts (daprd start), not from the clock.');
+	}
+	lines.push(`Zone:     ${stripControl(result.zone)}${result.zone === options.zone ? '' : ' (from the TZ= prefix)'}`);
+	lines.push(`From:     ${formatInZone(options.from, result.zone)}`);
+	if (options.count > 0) {
+		if (fires.length === 0) {
+			lines.push('Next:     never (no fire time within 5 years; Dapr accepts the schedule but it never triggers)');
+		} else {
+			lines.push(`Next ${fires.length}:`);
+			for (const fire of fires) lines.push(`  ${formatInZone(fire, result.zone)}`);
+			if (fires.length < options.count) lines.push('  then never (no further fire time within 5 years)');
+		}
+	}
+	io.out(`${lines.join('\n')}\n`);
+	return 0;
 }

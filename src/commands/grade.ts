@@ -1,7 +1,105 @@
-/** `dapr-labs grade`: placeholder until its issue lands (prints that it is not built yet). */
-import type {CommandIO} from './io.js';
+/**
+ * `dapr-labs grade <folder-or-archive>... [--lab ID|all] [--format table|json|csv|junit|markdown|classroom]
+ * [--out FILE] [--jobs N]`: grades many submissions with the check rules, in parallel, without running any of
+ * their code. Exit 0 when every submission passes, 1 when any fails or cannot be graded, 2 for usage errors.
+ */
+import {writeFile} from 'node:fs/promises';
+import {resolve} from 'node:path';
+import {gradeReport, submissionStatus, type GradeReport} from '../core/grade.js';
+import type {LabDef} from '../core/labs.js';
+import {stripControl} from '../core/text.js';
+import {LAB_IDS, type LabId} from '../core/types.js';
+import {formatGradeClassroom} from '../report/classroom.js';
+import {formatGradeCsv} from '../report/csv.js';
+import {formatGradeJson} from '../report/grade-json.js';
+import {formatGradeJunit} from '../report/junit.js';
+import {formatGradeMarkdown} from '../report/markdown.js';
+import {formatGradeTable} from '../report/table.js';
+import {discoverSubmissions, gradeAll} from '../runner/grade.js';
+import {loadLabs} from '../runner/labs-loader.js';
+import {oneOf, parse, UsageError, type CommandIO} from './io.js';
 
-export async function run(_argv: readonly string[], io: CommandIO): Promise<number> {
-	io.err('dapr-labs grade: not built yet.\n');
-	return 2;
+type Formatter = (report: GradeReport, labs: readonly LabDef[]) => string;
+
+/** Every format `grade --format` accepts. */
+export const gradeFormats: Readonly<Record<string, Formatter>> = {
+	table: (report) => formatGradeTable(report),
+	json: (report) => formatGradeJson(report),
+	csv: (report) => formatGradeCsv(report),
+	junit: (report, labs) => formatGradeJunit(report, {labs}),
+	markdown: (report) => formatGradeMarkdown(report),
+	classroom: (report, labs) => formatGradeClassroom(report, {labs}),
+};
+
+const USAGE = `Usage: dapr-labs grade <folder-or-archive>... [--lab lab-a|lab-b|combined|all] [--format ${Object.keys(gradeFormats).join('|')}] [--out FILE] [--jobs N]
+
+Grades submissions by the lab rules; never runs their code. Each argument is a submission folder, a folder of
+submission folders, or a .zip / .tar / .tar.gz / .tgz archive (extracted with limits on size, count and paths).
+  --lab     which lab to grade (default: all)
+  --format  output format (default: table)
+  --out     write the report to FILE instead of standard output
+  --jobs    parallel graders (default: the number of cores)
+Exit codes: 0 every submission passes, 1 any fails or cannot be graded, 2 usage error.`;
+
+/** Runs `grade`. */
+export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+	const {values, positionals} = parse(argv, {
+		lab: {type: 'string'},
+		format: {type: 'string'},
+		out: {type: 'string'},
+		jobs: {type: 'string'},
+		help: {type: 'boolean', short: 'h'},
+	});
+	if (values.help) {
+		io.out(USAGE + '\n');
+		return 0;
+	}
+	if (positionals.length === 0) throw new UsageError(`name at least one submission folder or archive.\n\n${USAGE}`);
+	const lab = oneOf<LabId | 'all'>('lab', values.lab, [...LAB_IDS, 'all'], 'all');
+	const format = oneOf('format', values.format, Object.keys(gradeFormats), 'table');
+	let jobs: number | undefined;
+	if (values.jobs !== undefined) {
+		jobs = Number(values.jobs);
+		if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256 (got "${stripControl(values.jobs)}").`);
+	}
+	if (values.out === '') throw new UsageError('--out must not be empty.');
+	let sources;
+	try {
+		sources = await discoverSubmissions(positionals, io.cwd);
+	} catch (error) {
+		throw new UsageError(error instanceof Error ? error.message : String(error));
+	}
+	const progress = progressBar(io);
+	const submissions = await gradeAll(sources, {labs: lab === 'all' ? undefined : [lab], jobs, onProgress: progress.update});
+	progress.done();
+	const report = gradeReport(submissions);
+	const text = gradeFormats[format]!(report, await loadLabs());
+	if (values.out !== undefined) await writeFile(resolve(io.cwd, values.out), text);
+	else io.out(text);
+	return submissions.length > 0 && submissions.every((submission) => submissionStatus(submission) === 'pass') ? 0 : 1;
+}
+
+/**
+ * A one-line progress bar on stderr, only when stderr is a terminal (never in CI logs or pipes); redrawn at most
+ * every 50 ms so hundreds of submissions per second do not flood the terminal.
+ */
+function progressBar(io: CommandIO): {update: (done: number, total: number) => void; done: () => void} {
+	const enabled = Boolean(process.stderr.isTTY) && io.env['CI'] === undefined && io.env['TERM'] !== 'dumb';
+	if (!enabled) return {update: () => undefined, done: () => undefined};
+	let last = 0;
+	let drawn = false;
+	return {
+		update: (done, total) => {
+			const now = Date.now();
+			if (done < total && now - last < 50) return;
+			last = now;
+			const width = 30;
+			const filled = total === 0 ? width : Math.round((done / total) * width);
+			io.err(`\r\u001B[2Kgrading [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+			drawn = true;
+		},
+		done: () => {
+			if (drawn) io.err('\r\u001B[2K');
+		},
+	};
 }

@@ -1,7 +1,40 @@
-/** `dapr-labs init`: placeholder until its issue lands (prints that it is not built yet). */
-import type {CommandIO} from './io.js';
+/**
+ * `dapr-labs init [--lab ID] [--dir PATH]`: writes a lab's starter files into a folder that holds none of them.
+ * Never overwrites: when any file exists it names them and exits 2.
+ */
+import {mkdir} from 'node:fs/promises';
+import {resolve} from 'node:path';
+import {LAB_IDS} from '../core/types.js';
+import {writeStarter, WouldOverwriteError} from '../runner/workspace-writer.js';
+import {oneOf, parse, type CommandIO} from './io.js';
 
-export async function run(_argv: readonly string[], io: CommandIO): Promise<number> {
-	io.err('dapr-labs init: not built yet.\n');
-	return 2;
+const HELP = `Usage: dapr-labs init [--lab ID] [--dir PATH]
+
+Writes the starter files of a lab into a folder (created when missing). Existing files are never overwritten.
+
+  --lab ID     ${LAB_IDS.join(', ')} (default: lab-a).
+  --dir PATH   The folder (default: the current folder).
+`;
+
+/** Runs the command. */
+export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+	const {values} = parse(argv, {lab: {type: 'string'}, dir: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, false);
+	if (values.help) {
+		io.out(HELP);
+		return 0;
+	}
+	const lab = oneOf('lab', values.lab, LAB_IDS, 'lab-a');
+	const dir = resolve(io.cwd, values.dir ?? '.');
+	await mkdir(dir, {recursive: true});
+	try {
+		const {written} = await writeStarter(dir, lab);
+		io.out(`Wrote the ${lab} starter into ${values.dir ?? '.'}:\n${written.map((file) => `  ${file}\n`).join('')}\nNext: cd into the folder and run \`dapr-labs start\`.\n`);
+		return 0;
+	} catch (error) {
+		if (error instanceof WouldOverwriteError) {
+			io.err(`dapr-labs init: these files already exist and would be overwritten:\n${error.files.map((file) => `  ${file}\n`).join('')}Nothing was written. Use an empty folder (--dir PATH), or \`dapr-labs catch-up\` to bring this folder to a step.\n`);
+			return 2;
+		}
+		throw error;
+	}
 }

@@ -1,7 +1,160 @@
-/** `dapr-labs run`: placeholder until its issue lands (prints that it is not built yet). */
-import type {CommandIO} from './io.js';
+/**
+ * `dapr-labs run <lab-a|lab-b|combined>`: runs a lab under the real Dapr CLI and verifies it. Exit 0 verified,
+ * 1 the lab fails (run/* findings plus the static findings that explain them), 2 not ready (env/* findings) or
+ * usage error. Ctrl-C and SIGTERM stop dapr, daprd and the app (the whole process group) before exiting.
+ */
+import {resolve} from 'node:path';
+import type {RunCheck} from '../core/diagnose.js';
+import type {ClassifiedLine, RunEvent} from '../core/run-events.js';
+import {stripControl} from '../core/text.js';
+import type {Finding, LabId} from '../core/types.js';
+import {LAB_IDS} from '../core/types.js';
+import {runLab, type RunSpec} from '../runner/run-lab.js';
+import {oneOf, parse, UsageError, type CommandIO} from './io.js';
 
-export async function run(_argv: readonly string[], io: CommandIO): Promise<number> {
-	io.err('dapr-labs run: not built yet.\n');
-	return 2;
+const USAGE = `Usage: dapr-labs run <lab-a|lab-b|combined> [--dir PATH] [--timeout SEC] [--format text|json]
+                     [--python PATH] [--app-port N] [--dapr-http-port N] [--dapr-grpc-port N] [--no-build]
+
+Runs the lab folder's app under \`dapr run\` (daprd at --log-level debug, because daprd reports failed deliveries
+to the app only at debug), watches the sidecar and app output, and verifies the lab:
+  lab-a     two cron events delivered at the schedule's interval (long schedules are rehearsed with @every 2s
+            in a temporary copy of the components; your files are never edited)
+  lab-b     POST /tasks/task-42/complete answers, and a local webhook receiver (standing in for httpbin.org)
+            gets {"event": "task.completed", "task_id": "task-42"}
+  combined  both, plus the published events read back from Redis (XRANGE task-events)
+Options:
+  --dir             the lab folder (default: the current folder)
+  --timeout         seconds before giving up (default: 90)
+  --format          text (streams the output) or json (one document at the end)
+  --python          the Python to run the app with (default: the first that imports fastapi and uvicorn)
+  --app-port, --dapr-http-port, --dapr-grpc-port   (defaults 8000, 3500, 50001)
+  --no-build        skip \`docker build\`
+Every run's full output is kept in .dapr-labs/logs/ (see \`dapr-labs logs\`).
+Exit codes: 0 verified, 1 the lab fails, 2 not ready or usage error.`;
+
+function port(name: string, value: string | undefined, fallback: number): number {
+	if (value === undefined) return fallback;
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`--${name} must be a port number (got "${stripControl(value)}").`);
+	return n;
+}
+
+/** Renders one event as text lines (no trailing newline), or null when the text front end shows nothing for it. */
+export function formatRunEvent(event: RunEvent): string | null {
+	switch (event.type) {
+		case 'phase':
+			return `» ${event.message}`;
+		case 'command':
+			return `$ ${event.argv.map(shellQuote).join(' ')}`;
+		case 'line':
+			return formatLine(event.line);
+		case 'trigger':
+			return `✔ trigger ${event.index} at ${event.at}`;
+		case 'expect':
+			return `… expecting ${event.what} by ${event.deadline}`;
+		case 'check':
+			return `${event.status === 'pass' ? '✔' : event.status === 'fail' ? '✘' : '-'} ${stripControl(event.message)}`;
+		case 'note':
+			return `ℹ ${stripControl(event.message)}`;
+		case 'finding':
+		case 'result':
+			return null;
+	}
+}
+
+function formatLine(line: ClassifiedLine): string {
+	const tag = line.source === 'daprd' ? `daprd ${line.level ?? ''}`.trim() : line.source;
+	return `  [${tag}] ${stripControl(line.text)}`;
+}
+
+function shellQuote(arg: string): string {
+	return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`;
+}
+
+/** `file:line:col  error  message  [rule]` plus the hint. */
+export function formatFinding(finding: Finding): string {
+	const where = `${finding.file}:${finding.line}:${finding.column}`;
+	const hint = finding.hint ? `\n      hint: ${stripControl(finding.hint)}` : '';
+	return `  ${where}  ${finding.severity}  ${stripControl(finding.message)}  [${finding.ruleId}]${hint}`;
+}
+
+/** Runs `run`. */
+export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+	const {values, positionals} = parse(argv, {
+		dir: {type: 'string'},
+		timeout: {type: 'string'},
+		format: {type: 'string'},
+		python: {type: 'string'},
+		'app-port': {type: 'string'},
+		'dapr-http-port': {type: 'string'},
+		'dapr-grpc-port': {type: 'string'},
+		'no-build': {type: 'boolean'},
+		help: {type: 'boolean', short: 'h'},
+	});
+	if (values.help) {
+		io.out(USAGE + '\n');
+		return 0;
+	}
+	if (positionals.length !== 1) throw new UsageError(`expected one lab (${LAB_IDS.join(', ')}).\n\n${USAGE}`);
+	const lab = oneOf<LabId>('lab', positionals[0], LAB_IDS, 'lab-a');
+	const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
+	const timeoutSec = values.timeout === undefined ? 90 : Number(values.timeout);
+	if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new UsageError(`--timeout must be a positive number of seconds (got "${stripControl(values.timeout ?? '')}").`);
+	const spec: RunSpec = {
+		lab,
+		dir: resolve(io.cwd, values.dir ?? '.'),
+		timeoutSec,
+		appPort: port('app-port', values['app-port'], 8000),
+		daprHttpPort: port('dapr-http-port', values['dapr-http-port'], 3500),
+		daprGrpcPort: port('dapr-grpc-port', values['dapr-grpc-port'], 50001),
+		...(values.python ? {python: values.python} : {}),
+		build: values['no-build'] ? 'skip' : 'auto',
+		env: io.env,
+	};
+
+	const controller = new AbortController();
+	let signalled: NodeJS.Signals | null = null;
+	const onSignal = (name: NodeJS.Signals) => {
+		if (signalled) return;
+		signalled = name;
+		if (format === 'text') io.err(`\ndapr-labs run: ${name} received, stopping dapr, daprd and the app...\n`);
+		controller.abort();
+	};
+	const onInt = () => onSignal('SIGINT');
+	const onTerm = () => onSignal('SIGTERM');
+	process.on('SIGINT', onInt);
+	process.on('SIGTERM', onTerm);
+
+	const checks: RunCheck[] = [];
+	const notes: string[] = [];
+	let command: readonly string[] | null = null;
+	let result: Extract<RunEvent, {type: 'result'}> | null = null;
+	try {
+		for await (const event of runLab(spec, controller.signal)) {
+			if (event.type === 'check') checks.push({id: event.id, status: event.status, message: event.message});
+			if (event.type === 'note') notes.push(event.message);
+			if (event.type === 'command') command = event.argv;
+			if (event.type === 'result') result = event;
+			if (format === 'text') {
+				const text = formatRunEvent(event);
+				if (text !== null) io.out(text + '\n');
+			}
+		}
+	} finally {
+		process.off('SIGINT', onInt);
+		process.off('SIGTERM', onTerm);
+	}
+	if (!result) {
+		io.err('dapr-labs run: the run ended without a result.\n');
+		return 2;
+	}
+	if (format === 'json') {
+		io.out(JSON.stringify({tool: 'dapr-labs', lab, status: result.status, command, checks, notes, findings: result.findings, logFile: result.logFile, interrupted: signalled}, null, 2) + '\n');
+	} else {
+		if (result.findings.length > 0) io.out('\n' + result.findings.map(formatFinding).join('\n') + '\n');
+		const verdict = result.status === 'pass' ? `${lab}: verified.` : result.status === 'not-ready' ? `${lab}: not ready to run (fix the environment first; \`dapr-labs doctor\` checks it all).` : `${lab}: the lab does not work yet.`;
+		io.out(`\n${verdict}${result.logFile ? `\nFull output: ${result.logFile}` : ''}\n`);
+	}
+	if (signalled) return signalled === 'SIGINT' ? 130 : 143;
+	return result.status === 'pass' ? 0 : result.status === 'not-ready' ? 2 : 1;
 }

@@ -1,7 +1,104 @@
-/** `dapr-labs start`: placeholder until its issue lands (prints that it is not built yet). */
-import type {CommandIO} from './io.js';
+/**
+ * `dapr-labs start [--dir PATH] [--lab ID] [--watch]`: the workbook. On a terminal it draws the Ink app (loaded
+ * lazily, so other commands never load Ink or React); otherwise it prints the same information as plain text once
+ * (or, with --watch, a new block after every save until interrupted).
+ */
+import {stat} from 'node:fs/promises';
+import {resolve} from 'node:path';
+import {reduce, initialState} from '../core/session/reducer.js';
+import {formatPlain} from '../core/session/plain.js';
+import type {SessionState} from '../core/session/state.js';
+import {LAB_IDS, type LabId} from '../core/types.js';
+import {checkFolder} from '../runner/check-folder.js';
+import {loadLabs} from '../runner/labs-loader.js';
+import {loadQuiz} from '../runner/quiz-loader.js';
+import {loadProgress, saveProgress} from '../runner/state-store.js';
+import {watchFolder} from '../runner/watch.js';
+import {loadSolutions} from '../runner/workspace-writer.js';
+import {oneOf, parse, UsageError, useColor, type CommandIO} from './io.js';
 
-export async function run(_argv: readonly string[], io: CommandIO): Promise<number> {
-	io.err('dapr-labs start: not built yet.\n');
-	return 2;
+const HELP = `Usage: dapr-labs start [--dir PATH] [--lab ID] [--watch]
+
+Opens the workbook in this lab folder: labs, steps, a live checklist that re-checks on every save, hints,
+solutions, the runtime check (r), and reference screens (cron, operations, troubleshooting, quiz).
+
+  --dir PATH   The lab folder (default: the current folder).
+  --lab ID     Open this lab at once: ${LAB_IDS.join(', ')}.
+  --watch      When stdout is not a terminal: print a new block after every save instead of once.
+`;
+
+/** Everything a session starts from, read from disk. */
+async function prepare(dir: string, lab: LabId | undefined, now: number, runnerAvailable: boolean): Promise<SessionState> {
+	const labs = await loadLabs();
+	const [quiz, solutions, loaded] = await Promise.all([loadQuiz().catch(() => []), loadSolutions(labs), loadProgress(dir)]);
+	return initialState({labs, quiz, solutions, progress: loaded.progress, warnings: loaded.warning ? [loaded.warning] : [], now, runnerAvailable, ...(lab ? {lab} : {})});
+}
+
+async function checkOnce(dir: string, signal?: AbortSignal) {
+	return (await checkFolder(dir, {workspaceLabel: '.', ...(signal ? {signal} : {})})).result;
+}
+
+/** Plain-text mode: one block (or one per save with --watch). */
+async function printPlain(dir: string, state: SessionState, io: CommandIO, watch: boolean): Promise<number> {
+	let current = reduce(state, {type: 'check-finished', result: await checkOnce(dir)});
+	io.out(formatPlain(current));
+	await saveProgress(dir, current.progress).catch(() => undefined);
+	if (!watch) return 0;
+	const controller = new AbortController();
+	const stop = () => controller.abort();
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+	let busy: Promise<void> = Promise.resolve();
+	const watcher = watchFolder(dir, {
+		signal: controller.signal,
+		onChange: () => {
+			busy = busy.then(async () => {
+				if (controller.signal.aborted) return;
+				try {
+					current = reduce(current, {type: 'check-finished', result: await checkOnce(dir, controller.signal)});
+					io.out('\n' + formatPlain(current));
+					await saveProgress(dir, current.progress);
+				} catch (error) {
+					if (!controller.signal.aborted) io.err(`dapr-labs start: ${error instanceof Error ? error.message : String(error)}\n`);
+				}
+			});
+		},
+	});
+	await watcher.closed;
+	await busy;
+	process.off('SIGINT', stop);
+	process.off('SIGTERM', stop);
+	return 0;
+}
+
+/** Runs the command. */
+export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+	const {values} = parse(argv, {dir: {type: 'string'}, lab: {type: 'string'}, watch: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}, false);
+	if (values.help) {
+		io.out(HELP);
+		return 0;
+	}
+	const lab = values.lab === undefined ? undefined : oneOf('lab', values.lab, LAB_IDS, 'lab-a');
+	const dir = resolve(io.cwd, values.dir ?? '.');
+	const info = await stat(dir).catch(() => null);
+	if (!info?.isDirectory()) throw new UsageError(`${values.dir ?? dir} is not a folder.`);
+	const tty = io.isTTY && Boolean(process.stdin.isTTY);
+	const state = await prepare(dir, lab, Date.now(), true);
+	if (!tty) return printPlain(dir, state, io, values.watch ?? false);
+
+	const {renderWorkbook} = await import('../ui/render.js');
+	// The runner drags in execa and the log classifier; only the TTY path loads it.
+	const {runLab} = await import('../runner/run-lab.js');
+	await renderWorkbook(
+		state,
+		{
+			check: (signal) => checkOnce(dir, signal),
+			watch: (onChange, signal) => watchFolder(dir, {signal, onChange}),
+			saveProgress: (progress) => saveProgress(dir, progress),
+			run: (lab, signal) => runLab({lab, dir, timeoutSec: 180}, signal),
+			now: () => Date.now(),
+		},
+		{color: useColor(io)},
+	);
+	return 0;
 }

@@ -122,6 +122,10 @@ export type PyRoute = {
 	readonly pathSpan: Span | null;
 	readonly handler: string;
 	readonly async: boolean;
+	/** false when the route hangs on an APIRouter/Blueprint that is never included into an app (Dapr cannot reach it). */
+	readonly mounted?: boolean;
+	/** true when `methods=` is not a literal list the model could read; `methods` is then empty. */
+	readonly methodsUnknown?: boolean;
 };
 
 /** A call expression anywhere in the module. */
@@ -136,6 +140,8 @@ export type PyCall = {
 	readonly span: Span;
 	/** Name of the enclosing function, or null at module level. */
 	readonly inFunction: string | null;
+	/** Callee resolved through the imports (`DC()` → `dapr.clients.DaprClient`); null when not imported/known. */
+	readonly qualifiedCallee?: string | null;
 };
 
 /** A `with` / `async with` item: `async with DaprClient() as client`. */
@@ -143,6 +149,8 @@ export type PyWith = {
 	readonly async: boolean;
 	/** Callee of the context expression when it is a call (`DaprClient`), else its text. */
 	readonly contextCallee: string;
+	/** contextCallee resolved through the imports (`dapr.aio.clients.DaprClient`); null when not imported/known. */
+	readonly contextQualified?: string | null;
 	/** `as` target, when any. */
 	readonly asName: string | null;
 	readonly span: Span;
@@ -195,8 +203,17 @@ export type DockerfileModel = {
 	/** Sources copied into the image by COPY/ADD (`.` and `app.py` and globs as written), with where. */
 	readonly copies: readonly {readonly sources: readonly string[]; readonly dest: string; readonly span: Span}[];
 	/** The effective command the container runs: ENTRYPOINT + CMD of the last stage, in argv form; null if none. */
-	readonly command: {readonly argv: readonly string[]; readonly span: Span} | null;
+	readonly command: {
+		readonly argv: readonly string[];
+		readonly span: Span;
+		/** (added, optional) The ENTRYPOINT and CMD instructions that make up argv, in that order. */
+		readonly parts?: readonly {readonly keyword: 'ENTRYPOINT' | 'CMD'; readonly form: 'exec' | 'shell'; readonly span: Span}[];
+	} | null;
 	readonly syntaxErrors: readonly {readonly message: string; readonly span: Span}[];
+	/** (added, optional) What pip installs not by name (`.`, `-e .`, paths, URLs, wheels), with where. */
+	readonly pipOtherSources?: readonly {readonly spec: string; readonly span: Span}[];
+	/** (added, optional) Build stages in file order; the last one is what runs. */
+	readonly stages?: readonly {readonly name: string | null; readonly image: string; readonly span: Span}[];
 };
 
 // ---------------------------------------------------------------------------------------------------------

@@ -55,6 +55,8 @@ export type Report = {
 export type RuleContext = {
 	readonly model: WorkspaceModel;
 	readonly lab: LabContext;
+	/** The time schedules are evaluated from (cron/never-fires); passed in so core stays deterministic. */
+	readonly now?: Date;
 	report(report: Report): void;
 };
 

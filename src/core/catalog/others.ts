@@ -53,7 +53,7 @@ export const DETAILED_OTHERS: readonly CatalogEntry[] = [
 			REDIS_AUTH,
 			AZUREAD_AUTH,
 		),
-		note: 'pubsub.redis uses Redis Streams (XADD to a stream named after the topic), not Redis PUBLISH/SUBSCRIBE.',
+		note: 'The pubsub.redis component uses Redis Streams (XADD to a stream named after the topic), not Redis PUBLISH/SUBSCRIBE.',
 	},
 	{
 		type: 'pubsub.kafka',

@@ -89,6 +89,8 @@ function timeText(s: SpecData): string {
 	const parts = [second.kind === 'one' ? `at second ${second.value}` : timeUnitText(second, 'second', 0)];
 	if (!(minute.kind === 'all' && hour.kind === 'all' && second.kind === 'all')) parts.push(`of ${timeUnitText(minute, 'minute', 0)}`);
 	if (hour.kind !== 'all') parts.push(`of ${timeUnitText(hour, 'hour', 0)}`);
+	// "minute 0" alone would read as once a day; a stepped minute already implies every hour.
+	else if (minute.kind === 'one' || minute.kind === 'list') parts.push('of every hour');
 	return parts.join(' ');
 }
 
@@ -141,11 +143,11 @@ function dayText(s: SpecData): string {
 	return `${days}, in ${months}`;
 }
 
-/** Describes a crontab-style schedule, e.g. "at 02:00:00 every day", "at second 0 of every 15th minute, every day". */
+/** Describes a crontab-style schedule, e.g. "at 02:00:00 every day", "at second 0 of every 15th minute every day". */
 export function describeSpec(s: SpecData): string {
 	const time = timeText(s);
 	const days = dayText(s);
-	return `${time}, ${days}`;
+	return `${time} ${days}`;
 }
 
 const UNIT_NAMES: readonly (readonly [bigint, string])[] = [

@@ -102,8 +102,12 @@ export function utcMs(year: number, month: number, day: number, hour: number, mi
 
 /** Wall-clock fields of `ms` in `zone` (Go's t.Year(), t.Month(), ... for t.In(zone)). */
 export function wallOf(zone: string, ms: number): Wall {
+	// Next asks for the same instant's fields several times in a row.
+	if (ms === lastMs && zone === lastZone) return lastWall;
 	const date = new Date(ms + offsetAt(zone, ms));
-	return {
+	lastMs = ms;
+	lastZone = zone;
+	lastWall = {
 		year: date.getUTCFullYear(),
 		month: date.getUTCMonth() + 1,
 		day: date.getUTCDate(),
@@ -112,7 +116,12 @@ export function wallOf(zone: string, ms: number): Wall {
 		second: date.getUTCSeconds(),
 		weekday: date.getUTCDay(),
 	};
+	return lastWall;
 }
+
+let lastMs = Number.NaN;
+let lastZone = '';
+let lastWall: Wall = {year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, weekday: 0};
 
 /**
  * time.Date(year, month, day, hour, min, sec, 0, zone). Go looks up the offset at the wall time read as UTC,

@@ -9,6 +9,7 @@ import {specNext} from './spec.js';
 
 export {formatGoDuration, parseGoDuration} from './go-duration.js';
 export {formatOffset, isKnownZone, loadLocation, offsetAt, wallOf} from './go-time.js';
+export {hintForError} from './hints.js';
 
 /** Which of Dapr's accepted syntaxes a schedule uses. */
 export type ScheduleForm = 'six-field' | 'five-field' | 'descriptor' | 'every';
@@ -26,7 +27,7 @@ export type Schedule = {
 	readonly sixField: string | null;
 	/** Duration in ms for @every (fractional below a millisecond), else null. */
 	readonly everyMs: number | null;
-	/** Plain-English description, e.g. "every 30 seconds", "at 02:00:00, every day". */
+	/** Plain-English description, e.g. "every 30 seconds", "at 02:00:00 every day", "at second 0 of every 15th minute every day". */
 	describe(): string;
 };
 

@@ -3,7 +3,8 @@
  * bindings, the path daprd POSTs to, and how Python names resolve through imports. Not a rule (no id).
  */
 import {categoryOf, lookupComponentType} from '../catalog/index.js';
-import type {CatalogEntry, ComponentDoc, MetadataItem, PythonModel} from '../model.js';
+import type {CatalogEntry, ComponentDoc, MetadataItem, PyArg, PyCall, PyRoute, PythonModel} from '../model.js';
+import {editDistance} from '../text.js';
 import type {WorkspaceModel} from '../rule.js';
 import type {Span} from '../types.js';
 
@@ -160,4 +161,99 @@ export function short(text: string, max = 80): string {
 /** `file:line` for messages. */
 export function where(file: string, span: Span): string {
 	return `${file}:${span.line}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Input bindings against the app's routes (shared by the three input-binding/* rules so they never disagree)
+
+
+export type InputVerdict =
+	| {readonly kind: 'served'}
+	| {readonly kind: 'wrong-method'; readonly route: PyRoute}
+	| {readonly kind: 'mismatch'; readonly route: PyRoute}
+	| {readonly kind: 'unverifiable'; readonly routes: readonly PyRoute[]}
+	| {readonly kind: 'none'};
+
+export type InputCheck = {readonly doc: ComponentDoc; readonly path: string; readonly fromRoute: boolean; readonly verdict: InputVerdict};
+
+function fold(text: string): string {
+	return text.toLowerCase().replaceAll('_', '-');
+}
+
+/** Close enough to be a typo: equal after folding case and `_`→`-`, or within max(2, a third of the length) edits. */
+export function isClose(got: string, want: string): boolean {
+	if (fold(got) === fold(want)) return true;
+	const limit = Math.max(2, Math.floor(want.length / 3));
+	return editDistance(fold(got), fold(want), limit) <= limit;
+}
+
+function acceptsPost(route: PyRoute): boolean {
+	return route.methods.some((method) => method.toUpperCase() === 'POST');
+}
+
+/** For each input binding daprd starts, whether the app serves `POST <path>` and, if not, the closest culprit. */
+export function checkInputBindings(model: WorkspaceModel, python: PythonModel): readonly InputCheck[] {
+	const bindings = inputBindings(model);
+	const expected = bindings.map((doc) => ({doc, ...expectedPath(doc)}));
+	const servesPath = (route: PyRoute, path: string, name: string): boolean =>
+		route.kind === 'grpc-binding' ? route.path === name : route.path !== null && routeMatches(route.path, path) && acceptsPost(route);
+	return expected.map(({doc, path, fromRoute}): InputCheck => {
+		const name = doc.name?.value ?? '';
+		const routes = python.routes;
+		if (routes.some((route) => servesPath(route, path, name))) return {doc, path, fromRoute, verdict: {kind: 'served'}};
+		const wrongMethod = routes.find((route) => route.kind === 'http' && route.path !== null && routeMatches(route.path, path) && !acceptsPost(route));
+		if (wrongMethod) return {doc, path, fromRoute, verdict: {kind: 'wrong-method', route: wrongMethod}};
+		// A route that serves another input binding is that binding's handler, not a typo of this one.
+		const others = expected.filter((other) => other.doc !== doc);
+		const candidates = routes.filter(
+			(route) =>
+				route.path !== null &&
+				routePattern(route.kind === 'http' ? route.path : '') === null &&
+				!others.some((other) => servesPath(route, other.path, other.doc.name?.value ?? '')),
+		);
+		let best: PyRoute | null = null;
+		let bestDistance = Number.POSITIVE_INFINITY;
+		for (const route of candidates) {
+			const want = route.kind === 'grpc-binding' ? name : path;
+			const got = route.path!;
+			if (!isClose(got, want)) continue;
+			const distance = fold(got) === fold(want) ? 0 : editDistance(fold(got), fold(want));
+			if (distance < bestDistance) {
+				best = route;
+				bestDistance = distance;
+			}
+		}
+		if (best) return {doc, path, fromRoute, verdict: {kind: 'mismatch', route: best}};
+		const unknown = routes.filter((route) => route.path === null);
+		if (unknown.length > 0) return {doc, path, fromRoute, verdict: {kind: 'unverifiable', routes: unknown}};
+		return {doc, path, fromRoute, verdict: {kind: 'none'}};
+	});
+}
+
+/** The decorator a student should write for `path`, in the app's own framework. */
+export function decoratorFor(python: PythonModel, path: string, name: string): string {
+	const frameworks = new Set(python.routes.map((route) => route.framework));
+	const imports = python.imports.map((imp) => imp.module);
+	const target = python.routes.find((route) => route.kind === 'http')?.target ?? 'app';
+	if (frameworks.has('dapr-grpc') || (imports.some((m) => m.startsWith('dapr.ext.grpc')) && !frameworks.has('fastapi') && !frameworks.has('flask'))) {
+		return `@app.binding("${name}")`;
+	}
+	if (frameworks.has('flask') || (imports.includes('flask') && !imports.includes('fastapi'))) return `@${target}.route("${path}", methods=["POST"])`;
+	return `@${target}.post("${path}")`;
+}
+
+/** Where the app object is built (`app = FastAPI()`), for findings about a handler that does not exist. */
+export function appConstruction(python: PythonModel): Span {
+	const ctor = python.calls.find((call) => call.inFunction === null && /(^|\.)(FastAPI|Flask|App)$/.test(call.callee));
+	return ctor ? ctor.span : START;
+}
+
+/** An argument by keyword, or else by position (0-based, receiver excluded). */
+export function argOf(call: PyCall, keyword: string, position: number): PyArg | undefined {
+	return call.args.find((arg) => arg.keyword === keyword) ?? call.args.find((arg) => arg.keyword === null && arg.position === position);
+}
+
+/** The statically known string value of an argument, or null. */
+export function stringArg(arg: PyArg | undefined): string | null {
+	return arg?.value.kind === 'string' ? arg.value.value : null;
 }

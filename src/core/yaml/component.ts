@@ -8,10 +8,10 @@
  * Values follow what daprd sees: it decodes YAML with yaml.v2 (YAML 1.1), turns it into JSON and reads metadata
  * values as strings, so `5` → '5', `true` and `yes` → 'true', `null` / empty → ''.
  */
-import {Alias, LineCounter, Pair, Scalar, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments} from 'yaml';
-import type {Document, Node, YAMLError, YAMLMap} from 'yaml';
+import {LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments} from 'yaml';
+import type {Alias, Document, Node, Pair, Scalar, YAMLError, YAMLMap} from 'yaml';
 import type {ComponentDoc, ComponentFileResult, Located, MetadataItem, YamlSyntaxError} from '../model.js';
-import {didYouMean, editDistance} from '../text.js';
+import {didYouMean, editDistance, stripControl} from '../text.js';
 import type {Span} from '../types.js';
 import {spanner, type Spanner} from './positions.js';
 
@@ -26,8 +26,9 @@ const METADATA_ITEM_KEYS = ['name', 'value', 'secretKeyRef', 'envRef'] as const;
 const VALUE_KEYS = ['value', 'secretKeyRef', 'envRef'] as const;
 
 // YAML 1.1 booleans that yaml.v2 (daprd's decoder) reads as true/false where YAML 1.2 keeps a string.
-const YAML11_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
-const YAML11_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+// (y/n are left alone: a one-letter value is far more often meant as text.)
+const YAML11_TRUE = new Set(['yes', 'Yes', 'YES', 'on', 'On', 'ON']);
+const YAML11_FALSE = new Set(['no', 'No', 'NO', 'off', 'Off', 'OFF']);
 
 type Ctx = {
 	readonly text: string;
@@ -56,9 +57,9 @@ function parse(file: string, text: string): ComponentFileResult {
 	const documents = parseAllDocuments(text, {
 		lineCounter,
 		prettyErrors: false,
+		// Non-strict yaml.v2 (daprd's loader) quietly keeps the last of two equal keys; a student never means that.
 		uniqueKeys: true,
-		// Only consulted by toJS, which this module never calls; kept low in case a caller does.
-		maxAliasCount: 100,
+		// maxAliasCount is a toJS option; toJS is never called here, checkAliases bounds alias expansion instead.
 	});
 	const at = spanner(text, lineCounter.lineStarts.length > 0 ? lineCounter.lineStarts : [0]);
 	const docs: ComponentDoc[] = [];
@@ -66,17 +67,22 @@ function parse(file: string, text: string): ComponentFileResult {
 	const skipped: {kind: string; span: Span}[] = [];
 	const seenErrors = new Set<string>();
 	const addError = (message: string, span: Span) => {
-		const key = `${span.line}:${span.column}:${message}`;
+		// One mistake often yields the same complaint at several columns of a line; once per line is enough.
+		const key = `${span.line}:${message}`;
 		if (seenErrors.has(key) || errors.length >= MAX_ERRORS_PER_FILE) return;
 		seenErrors.add(key);
-		errors.push({file, message, span});
+		// Messages quote student text (keys, names, yaml's own excerpt); findings must carry no control sequences.
+		errors.push({file, message: stripControl(message), span});
 	};
 
 	// An empty stream is an array-like EmptyStream; iterate it the same way.
 	const list: Document.Parsed[] = Array.from(documents);
 	list.forEach((document, index) => {
 		if (document.errors.length > 0) {
-			for (const error of document.errors) addError(explainError(error, text), errorSpan(error, at));
+			for (const error of document.errors) {
+				const explained = explainError(error, text);
+				addError(explained.message, explained.length > 0 ? at.span(error.pos[0], error.pos[0] + explained.length) : errorSpan(error, at));
+			}
 			return;
 		}
 		const contents = document.contents as Node | null;
@@ -96,7 +102,9 @@ function parse(file: string, text: string): ComponentFileResult {
 			);
 			return;
 		}
-		const kind = scalarAt(root, 'kind', ctx);
+		const kindPair = pairOf(root, 'kind', ctx);
+		const kindNode = kindPair ? deref(kindPair.value as Node | null, ctx) : null;
+		const kind = isScalar(kindNode) && typeof kindNode.value === 'string' ? scalarAt(root, 'kind', ctx) : null;
 		const spec = pairOf(root, 'spec', ctx);
 		const specMap = spec ? deref(spec.value as Node | null, ctx) : null;
 		const hasType = isMap(specMap) && pairOf(specMap, 'type', ctx) !== undefined;
@@ -122,10 +130,23 @@ function errorSpan(error: YAMLError, at: Spanner): Span {
 	return at.span(start, Math.max(end, start + 1));
 }
 
-/** Rephrases yaml's message for a student, keeping the original when it carries the detail. */
-function explainError(error: YAMLError, text: string): string {
+/** Rephrases yaml's message for a student; `length` > 0 widens the span (a duplicate key spans the whole key). */
+function explainError(error: YAMLError, text: string): {message: string; length: number} {
+	const message = explainMessage(error, text);
+	if (error.code !== 'DUPLICATE_KEY') return {message, length: 0};
+	return {message, length: duplicateKeyText(error, text).length};
+}
+
+function duplicateKeyText(error: YAMLError, text: string): string {
+	// yaml points at the first character of a duplicate key; take the key up to its colon.
+	const lineEnd = text.indexOf('\n', error.pos[0]);
+	const line = text.slice(error.pos[0], lineEnd === -1 ? undefined : lineEnd);
+	return (/^("[^"]*"|'[^']*'|[^:#]*?)\s*:(?:\s|$)/.exec(line)?.[1] ?? '').slice(0, 60);
+}
+
+function explainMessage(error: YAMLError, text: string): string {
 	const original = error.message.replace(/\s+/g, ' ').trim().replace(/[.:]$/, '');
-	const snippet = text.slice(error.pos[0], Math.min(error.pos[1], error.pos[0] + 40)).split('\n')[0] ?? '';
+	const snippet = error.code === 'DUPLICATE_KEY' ? duplicateKeyText(error, text) : '';
 	switch (error.code) {
 		case 'TAB_AS_INDENT':
 			return 'Tabs are not allowed for indentation in YAML; use spaces.';
@@ -135,8 +156,9 @@ function explainError(error: YAMLError, text: string): string {
 				: 'A key appears twice in the same map; YAML keys must be unique, so keep only one.';
 		case 'BAD_SCALAR_START': {
 			const char = /character (.)/.exec(original)?.[1];
+			if (char === '@') return `A value cannot start with @ unless it is quoted; write it in double quotes, e.g. "@every 10s" (${original}).`;
 			return char
-				? `A value cannot start with ${char} unless it is quoted; write it in double quotes, e.g. "${char}every 10s" (${original}).`
+				? `A value cannot start with ${char} unless it is quoted; put the value in double quotes (${original}).`
 				: `This value must be quoted (${original}).`;
 		}
 		case 'BAD_DQ_ESCAPE':
@@ -148,8 +170,9 @@ function explainError(error: YAMLError, text: string): string {
 			if (/quote/.test(original)) return `A quoted value is not closed; add the closing quote (${original}).`;
 			return `Something is not closed or is missing here (${original}).`;
 		case 'BLOCK_AS_IMPLICIT_KEY':
+			return `A value cannot hold a second "key: value": a line below may be indented too far, or a value containing ": " needs quotes (${original}).`;
 		case 'MULTILINE_IMPLICIT_KEY':
-			return `A key must fit on one line, and a value cannot hold a second "key: value" on the same line; check for a missing colon, wrong indentation or an unquoted value with ": " in it (${original}).`;
+			return `A key must fit on one line: check this line and the next for a missing colon or wrong indentation (${original}).`;
 		case 'RESOURCE_EXHAUSTION':
 			return 'The YAML is nested too deeply (or is too large) to read.';
 		case 'MULTIPLE_ANCHORS':
@@ -270,7 +293,7 @@ function readComponent(file: string, index: number, root: YAMLMap, contents: Nod
 		specSpan: spec ? keySpan(spec, ctx) : docStart,
 		metadata: list.items,
 		metadataShapeError: list.error,
-		ignoreErrors: isMap(specMap) ? isTrue(scalarAt(specMap, 'ignoreErrors', ctx)) : false,
+		ignoreErrors: isMap(specMap) ? isTrue(scalarAt(specMap, 'ignoreErrors', ctx, true)) : false,
 	};
 }
 
@@ -292,7 +315,7 @@ function readMetadataList(
 		return {
 			items: [],
 			error: {
-				message: `spec.metadata must be a list of entries like "- name: schedule" with "value: ..."${example}.`,
+				message: `The spec.metadata value must be a list of entries like "- name: schedule" with "value: ..."${example}.`,
 				span: raw ? rangeSpan(raw, ctx) : keySpan(pair, ctx),
 			},
 		};
@@ -367,11 +390,11 @@ function readMetadataItem(raw: Node | null, ctx: Ctx): MetadataItem {
 		secretKeyRef = secretPair.value ? rangeSpan(secretPair.value as Node, ctx) : keySpan(secretPair, ctx);
 		if (!isMap(value)) {
 			problems.push({
-				message: `secretKeyRef must be a map with "name" (the secret) and "key"; it is ${describe(value)}.`,
+				message: `The secretKeyRef of this entry must be a map with "name" (the secret) and "key"; it is ${describe(value)}.`,
 				span: secretKeyRef,
 			});
 		} else if (!pairOf(value, 'name', ctx)) {
-			problems.push({message: 'secretKeyRef needs a "name": the name of the secret in the secret store.', span: secretKeyRef});
+			problems.push({message: 'The secretKeyRef of this entry needs a "name": the name of the secret in the secret store.', span: secretKeyRef});
 		}
 	}
 
@@ -382,13 +405,14 @@ function readMetadataItem(raw: Node | null, ctx: Ctx): MetadataItem {
 		const value = deref(envPair.value as Node | null, ctx);
 		if (!isScalar(value) || value.value === null) {
 			problems.push({
-				message: `envRef must name an environment variable; it is ${describe(value)}.`,
+				message: `The envRef of this entry must name an environment variable; it is ${describe(value)}.`,
 				span: envRef?.span ?? keySpan(envPair, ctx),
 			});
 		}
 	}
 
-	return {name, value: scalarAt(node, 'value', ctx), secretKeyRef, envRef, span, shapeProblems: problems};
+	const shapeProblems = problems.map((problem) => ({message: stripControl(problem.message), span: problem.span}));
+	return {name, value: scalarAt(node, 'value', ctx, true), secretKeyRef, envRef, span, shapeProblems};
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -410,20 +434,23 @@ function keyText(key: Node | null, ctx: Ctx): string | null {
  * The value under `key` as the string daprd would see, spanning the value (or the key, when the value is empty).
  * A map or list where a scalar belongs is given as its source text, so a message can quote what was written.
  */
-function scalarAt(map: YAMLMap, key: string, ctx: Ctx): Located<string> | null {
+function scalarAt(map: YAMLMap, key: string, ctx: Ctx, dynamic = false): Located<string> | null {
 	const pair = pairOf(map, key, ctx);
 	if (!pair) return null;
 	const raw = pair.value as Node | null;
 	const node = deref(raw, ctx);
 	const span = raw && hasExtent(raw) ? rangeSpan(raw, ctx) : keySpan(pair, ctx);
 	if (node === null) return {value: '', span};
-	if (isScalar(node)) return {value: daprString(node), span};
+	if (isScalar(node)) return {value: daprString(node, dynamic), span};
 	const source = raw?.range ? ctx.text.slice(raw.range[0], raw.range[1]) : '';
 	return {value: source.replace(/\s+/g, ' ').trim().slice(0, 120), span};
 }
 
-/** A scalar as daprd reads it after yaml.v2 → JSON → string. */
-export function daprString(node: Scalar): string {
+/**
+ * A scalar as daprd reads it after yaml.v2 → JSON → string. `dynamic` is for fields daprd decodes without a string
+ * type (metadata values, ignoreErrors): there yaml.v2's YAML 1.1 booleans (yes/no/on/off) arrive as true/false.
+ */
+export function daprString(node: Scalar, dynamic = false): string {
 	const value: unknown = node.value;
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'boolean') return value ? 'true' : 'false';
@@ -435,7 +462,7 @@ export function daprString(node: Scalar): string {
 	}
 	if (typeof value === 'bigint') return value.toString();
 	if (typeof value === 'string') {
-		if (node.type === 'PLAIN') {
+		if (dynamic && node.type === 'PLAIN') {
 			if (YAML11_TRUE.has(value)) return 'true';
 			if (YAML11_FALSE.has(value)) return 'false';
 		}
@@ -474,6 +501,3 @@ function describe(node: Node | null | undefined): string {
 	}
 	return 'not a plain value';
 }
-
-// Re-exported for tests and for callers that want the same Scalar class identity.
-export {Scalar};

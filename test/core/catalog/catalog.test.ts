@@ -131,3 +131,37 @@ describe('runtimeMetadataKeys / matchMetadataKey', () => {
 		if (entry) expect(matchMetadataKey(entry, key)).toBe(want);
 	});
 });
+
+describe('catalog invariants', () => {
+	it('has each canonical type once, in its own category', async () => {
+		const {CATALOG} = await import('../../../src/core/catalog/index.js');
+		const types = CATALOG.map((e) => e.type);
+		expect(new Set(types).size).toBe(types.length);
+		for (const e of CATALOG) {
+			expect(e.type.split('.')[0], e.type).toBe(e.category);
+			expect(e.type, e.type).toBe(e.type.toLowerCase());
+			expect(e.binding !== undefined, e.type).toBe(e.category === 'bindings');
+		}
+	});
+
+	it('maps every alias to a catalogued type that is not itself an alias', async () => {
+		const {CATALOG, TYPE_ALIASES} = await import('../../../src/core/catalog/index.js');
+		const types = new Set(CATALOG.map((e) => e.type));
+		for (const [alias, canonical] of Object.entries(TYPE_ALIASES)) {
+			expect(types.has(canonical), alias).toBe(true);
+			expect(types.has(alias), alias).toBe(false);
+		}
+	});
+
+	it('writes notes as sentences and lists keys and operations once', async () => {
+		const {CATALOG} = await import('../../../src/core/catalog/index.js');
+		for (const e of CATALOG) {
+			if (e.note !== undefined) expect(e.note, e.type).toMatch(/^[A-Z].*\.$/);
+			const ops = e.binding?.operations ?? [];
+			expect(new Set(ops).size, e.type).toBe(ops.length);
+			if (e.binding && !e.binding.output) expect(ops, e.type).toEqual([]);
+			const keys = (e.metadata ?? []).map((k) => k.name);
+			expect(new Set(keys).size, e.type).toBe(keys.length);
+		}
+	});
+});

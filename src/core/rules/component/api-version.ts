@@ -8,7 +8,7 @@ export default defineRule({
 		severity: 'error',
 		messages: {
 			missing: 'The component has no apiVersion; Dapr components use dapr.io/v1alpha1.',
-			wrong: 'apiVersion "{{got}}" is not dapr.io/v1alpha1, so daprd does not read this file as a component.',
+			wrong: 'The apiVersion "{{got}}" is not dapr.io/v1alpha1, so daprd does not read this file as a component.',
 		},
 		docs: 'daprd loads a YAML document from --resources-path as a component only when its apiVersion is `dapr.io/v1alpha1` and its kind is `Component`. Anything else is not a component, and whatever depends on it is missing.',
 		symptom: 'The binding or pub/sub never appears in daprd\'s `component loaded` lines.',

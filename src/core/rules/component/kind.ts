@@ -8,7 +8,7 @@ export default defineRule({
 		severity: 'error',
 		messages: {
 			missing: 'The component has no kind; a Dapr component needs `kind: Component`.',
-			wrong: 'kind "{{got}}" is not Component, so daprd does not load this document as a component.',
+			wrong: 'The kind "{{got}}" is not Component, so daprd does not load this document as a component.',
 		},
 		docs: 'daprd loads only documents with `kind: Component` (case-sensitive) as components. A misspelt kind is silently not a component.',
 		symptom: 'The component never loads; no error names it.',

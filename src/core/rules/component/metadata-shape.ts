@@ -6,7 +6,7 @@ export default defineRule({
 		description: 'Require spec.metadata to be a list of name/value entries',
 		severity: 'error',
 		messages: {
-			notList: 'spec.metadata must be a list of `- name: ... value: ...` entries: {{detail}}',
+			notList: 'The spec.metadata value must be a list of `- name: ... value: ...` entries: {{detail}}',
 			item: 'This metadata entry is malformed: {{detail}}',
 		},
 		docs: 'daprd decodes spec.metadata as a list of {name, value | secretKeyRef | envRef}. A map, or an entry without a name or without a value, fails to decode and the component does not load (or the key is silently empty).',

@@ -13,7 +13,7 @@ export default defineRule({
 		description: 'Require the metadata keys the component type cannot start without',
 		severity: 'error',
 		messages: {
-			missing: '{{type}} needs the metadata key "{{key}}", and this component does not set it.',
+			missing: 'Type {{type}} needs the metadata key "{{key}}", and this component does not set it.',
 		},
 		docs: 'Required keys are checked when daprd initialises the component: a cron without `schedule` fails with `schedule not set`, an http binding without `url` cannot send anything. A component that fails to init stops daprd.',
 		symptom: '`Failed to init component ... [INIT_COMPONENT_FAILURE]` and daprd exits.',

@@ -10,7 +10,7 @@ export default defineRule({
 		severity: 'error',
 		messages: {
 			missing: 'The component has no metadata.name; daprd cannot load a component without a name.',
-			notDns: 'metadata.name "{{name}}" is not a lowercase DNS-1123 label (a-z, 0-9 and -, at most 63 characters).',
+			notDns: 'The name "{{name}}" is not a lowercase DNS-1123 label (a-z, 0-9 and -, at most 63 characters).',
 		},
 		docs: 'The name is how everything finds a component: an input binding is POSTed to `/<name>`, invoke_binding and publish_event name it. Dapr on Kubernetes requires a DNS-1123 label; self-hosted accepts more, but a name with capitals or underscores becomes a route that is easy to mistype.',
 		symptom: 'A 404 on every trigger, or `couldn\'t find output binding`.',

@@ -1,4 +1,4 @@
-import {runtimeMetadataKeys} from '../../catalog/index.js';
+import {matchMetadataKey, runtimeMetadataKeys} from '../../catalog/index.js';
 import {defineRule} from '../../rule.js';
 import {didYouMean} from '../../text.js';
 import {entryOf, short} from '../support.js';
@@ -9,8 +9,8 @@ export default defineRule({
 		description: 'Disallow metadata keys that the component type does not read',
 		severity: 'warning',
 		messages: {
-			unknown: '{{type}} does not read a metadata key "{{key}}", so daprd ignores it.',
-			unknownNear: '{{type}} does not read a metadata key "{{key}}"; did you mean {{near}}?',
+			unknown: 'Type {{type}} does not read a metadata key "{{key}}", so daprd ignores it.',
+			unknownNear: 'Type {{type}} does not read a metadata key "{{key}}"; did you mean {{near}}?',
 		},
 		docs: 'A component reads only the keys it knows. A misspelt key (`shedule`, `URL`) is ignored without a word, and the real key then has no value: the component fails to start or runs with a default you did not choose.',
 		symptom: 'A component error like `schedule not set`, or a default you did not expect.',
@@ -26,10 +26,9 @@ export default defineRule({
 				runtime = [];
 			}
 			const known = [...entry.metadata.map((key) => key.name), ...runtime];
-			const lower = new Set(known.map((key) => key.toLowerCase()));
 			for (const item of doc.metadata ?? []) {
 				if (!item.name || item.name.value.trim() === '') continue;
-				if (lower.has(item.name.value.toLowerCase())) continue;
+				if (matchMetadataKey(entry, item.name.value) !== null) continue;
 				const near = didYouMean(item.name.value, known);
 				report({
 					messageId: near ? 'unknownNear' : 'unknown',

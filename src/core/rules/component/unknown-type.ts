@@ -10,8 +10,8 @@ export default defineRule({
 		severity: 'error',
 		messages: {
 			missing: 'The component has no spec.type; daprd cannot tell which component to load.',
-			unknown: 'spec.type "{{type}}" is not a Dapr component type.',
-			unknownNear: 'spec.type "{{type}}" is not a Dapr component type; did you mean {{near}}?',
+			unknown: 'The spec.type "{{type}}" is not a Dapr component type.',
+			unknownNear: 'The spec.type "{{type}}" is not a Dapr component type; did you mean {{near}}?',
 		},
 		docs: 'daprd looks spec.type up in its registry of built-in components. An unknown type fails with `couldn\'t find ... in the registry` and daprd stops.',
 		symptom: 'daprd exits with `Fatal error from runtime` naming the component.',

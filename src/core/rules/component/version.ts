@@ -6,7 +6,7 @@ export default defineRule({
 		description: 'Require spec.version on every component',
 		severity: 'warning',
 		messages: {
-			missing: 'spec.version is missing; daprd falls back to v1, but the lesson writes it out.',
+			missing: 'The component has no spec.version; daprd falls back to v1, but the lesson writes it out.',
 		},
 		docs: 'Without spec.version daprd assumes `v1`, which is what every component in these labs is. The lab asks for it to be written so that the component says what it is; an upgrade to a v2 component is then a visible change.',
 	},

@@ -6,7 +6,7 @@ export default defineRule({
 		description: 'Require every lab file to be readable UTF-8 text inside the folder',
 		severity: 'error',
 		messages: {
-			unreadable: '{{path}} cannot be read as text: {{detail}}',
+			unreadable: 'The file {{path}} cannot be read as text: {{detail}}',
 		},
 		docs: 'daprd, Python and Docker all read these files as UTF-8 text. A binary file, another encoding, a huge file or a symlink that leaves the folder means the file the tools see is not the file you edited, and dapr-labs cannot check it either.',
 		symptom: 'YAML or Python errors at odd positions, or a file that is not copied into the image.',

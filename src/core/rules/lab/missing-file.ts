@@ -12,7 +12,7 @@ export default defineRule({
 		description: 'Require app.py and Dockerfile in the lab folder',
 		severity: 'error',
 		messages: {
-			missing: '{{file}} is missing from the lab folder.',
+			missing: 'The file {{file}} is missing from the lab folder.',
 		},
 		docs: 'The lab runs `uvicorn app:app` under `dapr run` and builds the image from the Dockerfile. Without app.py there is no app for daprd to deliver to; without a Dockerfile `docker build` fails.',
 		symptom: '`Error loading ASGI app. Could not import module "app"` or `failed to read dockerfile`.',

@@ -6,7 +6,7 @@ export default defineRule({
 		description: 'Require every component file to be valid YAML',
 		severity: 'error',
 		messages: {
-			syntax: '{{file}} is not valid YAML: {{detail}}',
+			syntax: 'The file {{file}} is not valid YAML: {{detail}}',
 		},
 		docs: 'daprd parses every file in --resources-path at start-up. A file that does not parse is skipped with an error or stops the sidecar, and the components in it never load.',
 		symptom: '`error parsing components` or the binding never initialises.',

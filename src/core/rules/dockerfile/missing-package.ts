@@ -1,0 +1,54 @@
+import {defineRule} from '../../rule.js';
+import type {Span} from '../../types.js';
+import {short, START} from '../support.js';
+
+function normalise(path: string): string {
+	return path.replace(/^\.\//, '').replace(/\\/g, '/');
+}
+
+export default defineRule({
+	id: 'dockerfile/missing-package',
+	meta: {
+		description: 'Require pip install to include fastapi, uvicorn, and dapr when the lab uses the SDK',
+		severity: 'error',
+		messages: {
+			missing: 'The pip install in the Dockerfile lacks {{packages}}, so `{{effect}}` fails when the container starts.',
+			noRequirements: 'The file {{path}} that pip install -r names is not in the lab folder, so docker build fails.',
+		},
+		docs: 'The image only has what `pip install` put there (directly or through `-r requirements.txt`). uvicorn runs the app, fastapi serves it, and the Dapr Python SDK (PyPI package `dapr`) provides `dapr.clients`. `uvicorn[standard]` counts as uvicorn, and `fastapi[standard]` brings uvicorn with it.',
+		symptom: '`ModuleNotFoundError: No module named \'dapr\'` or `uvicorn: executable file not found` when the container starts.',
+	},
+	check({model, lab, report}) {
+		const dockerfile = model.dockerfile;
+		if (!dockerfile) return;
+		const names = new Set(dockerfile.pipPackages.map((pkg) => pkg.name.toLowerCase().replace(/_/g, '-')));
+		for (const entries of model.requirements.values()) for (const entry of entries) names.add(entry.name.toLowerCase().replace(/_/g, '-'));
+		// The parsers strip extras; `fastapi[standard]` installs uvicorn too, so look at the raw text for it.
+		const rawTexts = [
+			...dockerfile.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.text),
+			...dockerfile.requirementFiles.map((req) => {
+				const file = model.workspace.files.get(normalise(req.path));
+				return file?.kind === 'text' ? file.text : '';
+			}),
+		];
+		if (rawTexts.some((text) => /fastapi\s*\[[^\]]*standard/i.test(text))) names.add('uvicorn');
+		for (const req of dockerfile.requirementFiles) {
+			const path = normalise(req.path);
+			if (path.includes('$') || model.workspace.files.has(path)) continue;
+			report({messageId: 'noRequirements', data: {path: short(req.path)}, file: dockerfile.file, at: req.span, hint: `Create ${path} next to the Dockerfile (one package per line: fastapi, uvicorn${lab.needsDaprSdk ? ', dapr' : ''}), and COPY it before the RUN line.`});
+		}
+		const needed = ['fastapi', 'uvicorn', ...(lab.needsDaprSdk ? ['dapr'] : [])];
+		const missing = needed.filter((name) => !names.has(name));
+		if (missing.length === 0) return;
+		const pipLine: Span | undefined = dockerfile.pipPackages.at(-1)?.span ?? dockerfile.requirementFiles.at(-1)?.span;
+		const at = pipLine ?? dockerfile.baseImage?.span ?? START;
+		const effect = missing.includes('uvicorn') ? 'uvicorn app:app' : missing.includes('dapr') ? 'from dapr.clients import DaprClient' : 'from fastapi import FastAPI';
+		report({
+			messageId: 'missing',
+			data: {packages: missing.join(' and '), effect},
+			file: dockerfile.file,
+			at,
+			hint: `Write \`RUN pip install ${needed.join(' ')}\`${dockerfile.requirementFiles.length > 0 ? ' (or add the missing names to the requirements file)' : ''}.`,
+		});
+	},
+});

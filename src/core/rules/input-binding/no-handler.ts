@@ -1,0 +1,43 @@
+import {defineRule} from '../../rule.js';
+import {appConstruction, checkInputBindings, decoratorFor, readyPython, where} from '../support.js';
+
+export default defineRule({
+	id: 'input-binding/no-handler',
+	meta: {
+		description: 'Require a POST handler for every input binding at the path Dapr delivers to',
+		severity: 'error',
+		messages: {
+			none: 'No handler for POST {{path}}: {{component}} declares input binding "{{name}}", and Dapr will POST to {{path}} on every trigger.',
+			unverifiable: 'Could not verify a handler for POST {{path}} (input binding "{{name}}" in {{component}}): some routes are not statically known ({{routes}}).',
+		},
+		docs: 'daprd delivers each input-binding event as `POST /<route metadata or metadata.name>` to the app port. With `direction: input` it skips the OPTIONS probe and POSTs every event; with no route the app answers 404 and daprd logs it only at debug level. Without `direction`, the OPTIONS probe gets 404 and daprd prints `app has not subscribed to binding <name>.` and never delivers.',
+		symptom: '`app has not subscribed to binding <name>.`, or 404s in the app\'s access log on each trigger.',
+	},
+	check({model, report}) {
+		const python = readyPython(model);
+		if (!python) return;
+		for (const {doc, path, verdict} of checkInputBindings(model, python)) {
+			const name = doc.name?.value ?? '';
+			const data = {path, name, component: where(doc.file, doc.name?.span ?? doc.span)};
+			const decorator = decoratorFor(python, path, name);
+			if (verdict.kind === 'none') {
+				report({
+					messageId: 'none',
+					data,
+					file: python.file,
+					at: appConstruction(python),
+					hint: `Add \`${decorator}\` above a handler function that returns {"status": "OK"}.`,
+				});
+			} else if (verdict.kind === 'unverifiable') {
+				report({
+					messageId: 'unverifiable',
+					data: {...data, routes: verdict.routes.map((route) => route.pathText).slice(0, 3).join(', ')},
+					file: python.file,
+					at: verdict.routes[0]!.decoratorSpan,
+					severity: 'info',
+					hint: `Make sure one handler is \`${decorator}\`; write the path as a string literal so it can be checked.`,
+				});
+			}
+		}
+	},
+});

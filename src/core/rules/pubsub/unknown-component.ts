@@ -1,0 +1,49 @@
+import {defineRule} from '../../rule.js';
+import {didYouMean} from '../../text.js';
+import {argOf, categoryOfDoc, readyPython, short, stringArg, where} from '../support.js';
+
+export default defineRule({
+	id: 'pubsub/unknown-component',
+	meta: {
+		description: 'Require publish_event to name a pub/sub component declared in components/',
+		severity: 'error',
+		messages: {
+			unknown: 'The publish_event call names pub/sub "{{name}}", but components/ has no pubsub component with that name; `--resources-path ./components` does not load ~/.dapr/components.',
+			unknownNear: 'The publish_event call names pub/sub "{{name}}", but components/ has no pubsub component with that name; did you mean {{near}}?',
+			notPubsub: 'Component "{{name}}" ({{component}}) is a {{type}} component, not a pub/sub; publish_event needs a pubsub.* component.',
+		},
+		docs: '`dapr init` writes a `pubsub` component to ~/.dapr/components, and plain `dapr run` loads it. `dapr run --resources-path ./components` loads only ./components, so the pubsub component must be there too, with the name publish_event uses.',
+		symptom: '`pubsub pubsub not found` / ERR_PUBSUB_NOT_FOUND from publish_event.',
+	},
+	check({model, report}) {
+		const python = readyPython(model);
+		if (!python) return;
+		const pubsubs = model.components.filter((doc) => doc.name && categoryOfDoc(doc) === 'pubsub');
+		const names = pubsubs.map((doc) => doc.name!.value);
+		for (const call of python.calls) {
+			if (call.method !== 'publish_event') continue;
+			const arg = argOf(call, 'pubsub_name', 0);
+			const name = stringArg(arg);
+			if (name === null || !arg || names.includes(name)) continue;
+			const other = model.components.find((doc) => doc.name?.value === name);
+			if (other) {
+				report({
+					messageId: 'notPubsub',
+					data: {name: short(name), component: where(other.file, other.name?.span ?? other.span), type: other.type?.value ?? 'typeless'},
+					file: python.file,
+					at: arg.span,
+					hint: `Create components/pubsub.yaml with a pubsub.redis component and publish to its name.`,
+				});
+				continue;
+			}
+			const near = didYouMean(name, names);
+			report({
+				messageId: near ? 'unknownNear' : 'unknown',
+				data: {name: short(name), near: near ?? ''},
+				file: python.file,
+				at: arg.span,
+				hint: near ? `Write pubsub_name="${near}".` : `Create components/pubsub.yaml: metadata.name ${short(name)}, spec.type pubsub.redis, version v1, metadata redisHost localhost:6379 and redisPassword "".`,
+			});
+		}
+	},
+});

@@ -1,0 +1,125 @@
+/**
+ * Read-only views of the session state that screens, the plain-text printer and the reducer share.
+ */
+import {fileInStep} from '../check.js';
+import type {LabDef, StepDef} from '../labs.js';
+import type {LabResult} from '../result.js';
+import type {Finding, LabId} from '../types.js';
+import type {LabProgress, Progress, SessionState, Screen} from './state.js';
+
+/** The lab the lab list highlights and the step screen shows. */
+export function currentLab(state: SessionState): LabDef | undefined {
+	return state.labs[state.labIndex];
+}
+
+/** The screen on top of the stack. */
+export function currentScreen(state: SessionState): Screen {
+	return state.screens[state.screens.length - 1] ?? {kind: 'labs'};
+}
+
+/** Index of the current step of a lab (0 when none was chosen yet). */
+export function stepIndexOf(state: SessionState, lab: LabDef): number {
+	const index = state.stepIndex[lab.id] ?? 0;
+	return Math.min(Math.max(index, 0), Math.max(lab.steps.length - 1, 0));
+}
+
+/** The current step of the current lab. */
+export function currentStep(state: SessionState): StepDef | undefined {
+	const lab = currentLab(state);
+	return lab ? lab.steps[stepIndexOf(state, lab)] : undefined;
+}
+
+/** The latest check result for a lab, when a check has run. */
+export function labResultOf(state: SessionState, labId: LabId): LabResult | undefined {
+	return state.check?.labs.find((lab) => lab.id === labId);
+}
+
+function progressOf(progress: Progress, labId: LabId): LabProgress {
+	return progress.labs[labId] ?? {passed: [], hints: {}};
+}
+
+/** Pass / fail of a step: static steps from the latest check, runtime steps from saved progress and the run. */
+export type StepStatus = 'pass' | 'fail' | 'pending' | 'not-run';
+
+/** The status of one step. */
+export function stepStatus(state: SessionState, lab: LabDef, step: StepDef): StepStatus {
+	if (step.kind === 'runtime') {
+		if (progressOf(state.progress, lab.id).passed.includes(step.id)) return 'pass';
+		if (state.run && state.run.lab === lab.id && state.run.status !== 'running') {
+			const check = state.run.checks.find((c) => c.id === step.id);
+			if (check?.status === 'fail' || state.run.status === 'fail') return 'fail';
+		}
+		return 'not-run';
+	}
+	const result = labResultOf(state, lab.id);
+	if (!result) return progressOf(state.progress, lab.id).passed.includes(step.id) ? 'pass' : 'pending';
+	const stepResult = result.steps.find((s) => s.id === step.id);
+	if (stepResult) return stepResult.status;
+	return stepFindings(state, lab, step).some((f) => f.severity === 'error') ? 'fail' : 'pass';
+}
+
+/** Whether a finding belongs on a step's checklist: the same attribution core/check.ts's evaluateSteps uses. */
+function belongsTo(lab: LabDef, step: StepDef, finding: Finding): boolean {
+	if (step.rules.includes('*')) return true;
+	if (!step.rules.includes(finding.ruleId)) return false;
+	const owners = lab.steps.filter((s) => s.kind === 'static' && s.rules.includes(finding.ruleId)).length;
+	return owners === 1 || fileInStep(finding.file, step);
+}
+
+/**
+ * The findings of a step's checklist: the check's findings for the step's rules (static steps), or the last run's
+ * findings (runtime steps). Errors first, then by file and line.
+ */
+export function stepFindings(state: SessionState, lab: LabDef, step: StepDef): readonly Finding[] {
+	let findings: readonly Finding[];
+	if (step.kind === 'runtime') {
+		findings = state.run && state.run.lab === lab.id ? state.run.findings : [];
+	} else {
+		findings = (labResultOf(state, lab.id)?.findings ?? []).filter((f) => belongsTo(lab, step, f));
+	}
+	const rank = {error: 0, warning: 1, info: 2} as const;
+	return [...findings].sort((a, b) => rank[a.severity] - rank[b.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+/** How many hints of a step were revealed. */
+export function hintsShown(state: SessionState, labId: LabId, stepId: string): number {
+	return progressOf(state.progress, labId).hints[stepId] ?? 0;
+}
+
+/** The solution may be shown once the step passed or every hint was seen. */
+export function canShowSolution(state: SessionState, lab: LabDef, step: StepDef): boolean {
+	return stepStatus(state, lab, step) === 'pass' || hintsShown(state, lab.id, step.id) >= step.hints.length;
+}
+
+/** Passed and total steps of a lab, with the check's score when known. */
+export function labSummary(state: SessionState, lab: LabDef): {readonly passed: number; readonly total: number; readonly score: number | null; readonly maxScore: number} {
+	const passed = lab.steps.filter((step) => stepStatus(state, lab, step) === 'pass').length;
+	const maxScore = lab.steps.reduce((sum, step) => sum + step.points, 0);
+	const score = lab.steps.reduce((sum, step) => sum + (stepStatus(state, lab, step) === 'pass' ? step.points : 0), 0);
+	return {passed, total: lab.steps.length, score: state.check || passed > 0 ? score : null, maxScore};
+}
+
+/** The first step of a lab that has not passed, or the last step when all passed. */
+export function firstOpenStep(state: SessionState, lab: LabDef): number {
+	const index = lab.steps.findIndex((step) => stepStatus(state, lab, step) !== 'pass');
+	return index === -1 ? Math.max(lab.steps.length - 1, 0) : index;
+}
+
+/** Quiz score so far. */
+export function quizScore(state: SessionState): {readonly correct: number; readonly answered: number; readonly total: number} {
+	let correct = 0;
+	let answered = 0;
+	for (const question of state.quiz) {
+		const answer = state.quizState.answers[question.id];
+		if (answer === undefined) continue;
+		answered++;
+		if (answer === question.answer) correct++;
+	}
+	return {correct, answered, total: state.quiz.length};
+}
+
+/** Seconds until an ISO time (negative when past), for the run countdown. */
+export function secondsUntil(state: SessionState, iso: string): number {
+	const at = Date.parse(iso);
+	return Number.isNaN(at) ? 0 : Math.ceil((at - state.now) / 1000);
+}

@@ -1,0 +1,107 @@
+/**
+ * Children in their own process group, and the guarantee that the group is gone afterwards. `dapr run` starts
+ * daprd and the app as its children; killing only the CLI would leave them holding ports 3500/50001/8000, so the
+ * whole group is signalled (SIGTERM, then SIGKILL after a grace period) on success, failure, timeout and abort, and
+ * once more with SIGKILL if our own process exits with a group still alive.
+ */
+import {execa, type ResultPromise} from 'execa';
+
+const live = new Set<number>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+	if (exitHookInstalled) return;
+	exitHookInstalled = true;
+	// Last resort: 'exit' handlers must be synchronous, so only SIGKILL is possible here.
+	process.on('exit', () => {
+		for (const pgid of live) killGroupNow(pgid, 'SIGKILL');
+	});
+}
+
+/** Sends a signal to a whole process group; false when no process of it is left. */
+export function killGroupNow(pgid: number, signal: NodeJS.Signals): boolean {
+	try {
+		process.kill(-pgid, signal);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Whether any process of the group is still alive (zombies of an un-reaped leader count as gone). */
+export function groupAlive(pgid: number): boolean {
+	try {
+		process.kill(-pgid, 0);
+	} catch {
+		return false;
+	}
+	return true;
+}
+
+export type GroupChild = {
+	readonly pid: number;
+	readonly subprocess: ResultPromise;
+	/** Terminates the whole group: SIGTERM, then SIGKILL after `graceMs`. Resolves once nothing of it is left. */
+	stop(graceMs?: number): Promise<void>;
+};
+
+/** Starts a command as the leader of a new process group (execa `detached: true`), stdout+stderr interleaved in `all`. */
+export function startGroup(file: string, args: readonly string[], options: {readonly cwd: string; readonly env: Readonly<Record<string, string | undefined>>}): GroupChild {
+	installExitHook();
+	const subprocess = execa(file, [...args], {
+		cwd: options.cwd,
+		env: options.env,
+		extendEnv: false,
+		detached: true,
+		stdin: 'ignore',
+		all: true,
+		buffer: false,
+		reject: false,
+		cleanup: false,
+	});
+	const pid = subprocess.pid;
+	if (pid === undefined) {
+		return {pid: -1, subprocess, stop: async () => {}};
+	}
+	live.add(pid);
+	let stopping: Promise<void> | null = null;
+	const stop = (graceMs = 5000): Promise<void> => {
+		stopping ??= (async () => {
+			if (killGroupNow(pid, 'SIGTERM')) {
+				const deadline = Date.now() + graceMs;
+				while (groupAlive(pid) && Date.now() < deadline) await sleep(50);
+				if (groupAlive(pid)) killGroupNow(pid, 'SIGKILL');
+				const hard = Date.now() + 2000;
+				while (groupAlive(pid) && Date.now() < hard) await sleep(25);
+			}
+			await subprocess.catch(() => undefined);
+			live.delete(pid);
+		})();
+		return stopping;
+	};
+	void subprocess.then(() => {
+		if (!groupAlive(pid)) live.delete(pid);
+	});
+	return {pid, subprocess, stop};
+}
+
+/** Process groups started here and not yet confirmed gone. */
+export function liveGroups(): readonly number[] {
+	return [...live];
+}
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Pids whose process group is `pgid` (Linux/macOS `ps`); empty when ps is unavailable. */
+export async function groupMembers(pgid: number): Promise<number[]> {
+	const result = await execa('ps', ['-eo', 'pid=,pgid='], {reject: false, timeout: 3000});
+	if (result.exitCode !== 0) return [];
+	const out: number[] = [];
+	for (const line of String(result.stdout).split('\n')) {
+		const [pid, group] = line.trim().split(/\s+/).map(Number);
+		if (group === pgid && pid !== undefined) out.push(pid);
+	}
+	return out;
+}

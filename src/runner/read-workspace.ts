@@ -1,0 +1,343 @@
+/**
+ * Reads a lab folder into a Workspace, safely: it runs on student folders (and on archives unpacked from them),
+ * on every save in watch mode and hundreds of times per grading run, so it must never hang, never read outside the
+ * folder, never load a huge file, and stay cheap (a few syscalls per file, all in parallel).
+ */
+import {constants} from 'node:fs';
+import {lstat, open, readdir, realpath, stat} from 'node:fs/promises';
+import type {FileHandle} from 'node:fs/promises';
+import type {Stats} from 'node:fs';
+import {isAbsolute, join, posix, sep} from 'node:path';
+import {stripControl} from '../core/text.js';
+import type {SourceFile, UnreadableReason, Workspace} from '../core/types.js';
+
+/** How readWorkspace reads. */
+export type ReadOptions = {
+	/** Files larger than this are reported as too-large without being read. Default 1 MiB. */
+	readonly maxFileBytes?: number;
+	readonly signal?: AbortSignal;
+};
+
+/** The lab folder itself is missing, not a directory, or unreadable (a usage error, exit code 2). */
+export class WorkspaceError extends Error {
+	override readonly name = 'WorkspaceError';
+	constructor(
+		message: string,
+		readonly dir: string,
+		options?: {cause?: unknown},
+	) {
+		super(message, options);
+	}
+}
+
+/** Default cap on a file's size: lab files are a few KB; anything near this is a mistake (a log, a venv, a dump). */
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+/** Bytes inspected for a NUL to call a file binary (git's heuristic). */
+const BINARY_SNIFF_BYTES = 8 * 1024;
+const COMPONENTS_DIR = 'components';
+const TOP_LEVEL_FILES = new Set(['app.py', 'Dockerfile']);
+const REQUIREMENTS = /^requirements.*\.txt$/;
+const COMPONENT_FILE = /\.ya?ml$/;
+// O_NONBLOCK: a file swapped for a FIFO between lstat and open must not block the open. O_NOFOLLOW: the path opened
+// is already the resolved real path, so a symlink appearing there is a race and must not be followed.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+type Root = {readonly dir: string; readonly real: string; readonly max: number; readonly signal: AbortSignal | undefined};
+
+/**
+ * Reads `components/*.yaml|*.yml` (top level only, as Dapr does), `app.py`, `Dockerfile` and top-level
+ * `requirements*.txt` of a lab folder. Files that cannot be used as text become `unreadable` entries; a missing
+ * file or a missing components/ is simply absent. Throws WorkspaceError when the folder itself cannot be read.
+ */
+export async function readWorkspace(dir: string, options: ReadOptions = {}): Promise<Workspace> {
+	const root = await openRoot(dir, options);
+	let names: string[];
+	try {
+		names = await readdir(root.real);
+	} catch (error) {
+		throw new WorkspaceError(`The folder ${stripControl(dir)} cannot be read (${code(error)}).`, dir, {cause: error});
+	}
+	root.signal?.throwIfAborted();
+	const topLevel = names.filter((name) => TOP_LEVEL_FILES.has(name) || REQUIREMENTS.test(name)).sort();
+	const [components, files] = await Promise.all([
+		names.includes(COMPONENTS_DIR) ? readComponents(root) : Promise.resolve([]),
+		Promise.all(topLevel.map((name) => readFileAt(root, name, root.real))),
+	]);
+	root.signal?.throwIfAborted();
+	const map = new Map<string, SourceFile>();
+	for (const file of [...components, ...files]) if (file) map.set(file.path, file);
+	return {files: map};
+}
+
+/**
+ * Reads one more file of the lab folder by relative path (e.g. `pip install -r deps/prod.txt`) under the same
+ * rules. Returns null when the file does not exist; a path that leaves the folder is an `io-error` entry.
+ */
+export async function readTextFileSafe(dir: string, relPath: string, options: ReadOptions = {}): Promise<SourceFile | null> {
+	const root = await openRoot(dir, options);
+	const normalised = posix.normalize(relPath.replaceAll('\\', '/')).replace(/^\.\//, '');
+	if (isAbsolute(relPath) || normalised === '..' || normalised.startsWith('../') || normalised === '.' || normalised === '') {
+		return unreadable(relPath, 'io-error', `The path ${show(relPath)} is outside the lab folder; dapr-labs reads only files inside it.`);
+	}
+	return readFileAt(root, normalised);
+}
+
+async function openRoot(dir: string, options: ReadOptions): Promise<Root> {
+	options.signal?.throwIfAborted();
+	let real: string;
+	let stats: Stats;
+	try {
+		real = await realpath(dir);
+		stats = await stat(real);
+	} catch (error) {
+		const why = code(error) === 'ENOENT' ? 'does not exist' : `cannot be read (${code(error)})`;
+		throw new WorkspaceError(`The folder ${stripControl(dir)} ${why}.`, dir, {cause: error});
+	}
+	if (!stats.isDirectory()) throw new WorkspaceError(`The path ${stripControl(dir)} is not a folder.`, dir);
+	return {dir, real, max: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, signal: options.signal};
+}
+
+async function readComponents(root: Root): Promise<(SourceFile | null)[]> {
+	const place = await resolveInside(root, COMPONENTS_DIR, root.real);
+	if (place.kind === 'absent') return [];
+	if (place.kind === 'unreadable') return [unreadable(COMPONENTS_DIR, place.reason, place.detail)];
+	// A file named components is not a folder of components; lab/missing-component explains what is needed.
+	if (!place.stats.isDirectory()) return [];
+	let names: string[];
+	try {
+		names = await readdir(place.real);
+	} catch (error) {
+		return [unreadable(COMPONENTS_DIR, 'io-error', `The components folder cannot be read (${code(error)}).`)];
+	}
+	root.signal?.throwIfAborted();
+	const wanted = names.filter((name) => COMPONENT_FILE.test(name) && !isEditorTemp(name)).sort();
+	return Promise.all(wanted.map((name) => readFileAt(root, `${COMPONENTS_DIR}/${name}`, place.real)));
+}
+
+/** Emacs lock files (`.#x.yaml`, themselves dangling symlinks), backups (`x.yaml~`) and vim swap files. */
+function isEditorTemp(name: string): boolean {
+	return name.startsWith('.#') || name.endsWith('~') || name.endsWith('.swp');
+}
+
+type Place =
+	| {readonly kind: 'absent'}
+	| {readonly kind: 'unreadable'; readonly reason: UnreadableReason; readonly detail: string}
+	| {readonly kind: 'ok'; readonly real: string; readonly stats: Stats};
+
+/**
+ * Resolves a relative path to its real path and checks it stays inside the folder. Without `parentReal` every path
+ * is resolved, not only symlinks, because a symlinked parent directory (`deps -> /etc`) would otherwise slip
+ * through; with it (the real path of the file's folder, already checked), a plain file needs no realpath call.
+ * The target of an outside link is never opened or named.
+ */
+async function resolveInside(root: Root, relPath: string, parentReal?: string): Promise<Place> {
+	const segments = relPath.split('/');
+	const path = parentReal === undefined ? join(root.real, ...segments) : join(parentReal, segments.at(-1)!);
+	let link: Stats;
+	try {
+		link = await lstat(path);
+	} catch (error) {
+		if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR') return {kind: 'absent'};
+		return {kind: 'unreadable', reason: 'io-error', detail: `The file ${show(relPath)} cannot be read (${code(error)}).`};
+	}
+	if (parentReal !== undefined && !link.isSymbolicLink()) return {kind: 'ok', real: path, stats: link};
+	let real: string;
+	try {
+		real = await realpath(path);
+	} catch (error) {
+		if (code(error) === 'ELOOP') {
+			return {kind: 'unreadable', reason: 'symlink-loop', detail: `The symbolic link ${show(relPath)} loops back on itself.`};
+		}
+		if (code(error) === 'ENOENT' && link.isSymbolicLink()) {
+			return {kind: 'unreadable', reason: 'io-error', detail: `The symbolic link ${show(relPath)} points to a file that does not exist.`};
+		}
+		return {kind: 'unreadable', reason: 'io-error', detail: `The file ${show(relPath)} cannot be read (${code(error)}).`};
+	}
+	if (real !== root.real && !real.startsWith(root.real.endsWith(sep) ? root.real : root.real + sep)) {
+		const what = link.isSymbolicLink() ? `The symbolic link ${show(relPath)} points` : `The path ${show(relPath)} goes through a symbolic link that points`;
+		return {
+			kind: 'unreadable',
+			reason: 'symlink-outside',
+			detail: `${what} outside the lab folder, which dapr-labs does not follow; copy the file into the folder instead.`,
+		};
+	}
+	try {
+		// lstat on the real path: it is the file itself, so a FIFO, socket or device shows as what it is.
+		return {kind: 'ok', real, stats: await lstat(real)};
+	} catch (error) {
+		return {kind: 'unreadable', reason: 'io-error', detail: `The file ${show(relPath)} cannot be read (${code(error)}).`};
+	}
+}
+
+async function readFileAt(root: Root, relPath: string, parentReal?: string): Promise<SourceFile | null> {
+	root.signal?.throwIfAborted();
+	const place = await resolveInside(root, relPath, parentReal);
+	if (place.kind === 'absent') return null;
+	if (place.kind === 'unreadable') return unreadable(relPath, place.reason, place.detail);
+	const checked = checkStats(relPath, place.stats, root.max);
+	if (checked) return checked;
+
+	let handle: FileHandle;
+	try {
+		handle = await open(place.real, OPEN_FLAGS);
+	} catch (error) {
+		if (code(error) === 'ELOOP') return unreadable(relPath, 'symlink-loop', `The file ${show(relPath)} turned into a symbolic link while being read.`);
+		return unreadable(relPath, 'io-error', `The file ${show(relPath)} cannot be opened (${code(error)}).`);
+	}
+	try {
+		// Check again on the open descriptor: the file may have been replaced since lstat.
+		const stats = await handle.stat();
+		const again = checkStats(relPath, stats, root.max);
+		if (again) return again;
+		// Read at most max + 1 bytes, so a file that grows while being read is still caught as too large.
+		const buffer = Buffer.allocUnsafe(Math.min(stats.size, root.max) + 1);
+		let length = 0;
+		while (length < buffer.length) {
+			const {bytesRead} = await handle.read(buffer, length, buffer.length - length, length);
+			if (bytesRead === 0) break;
+			length += bytesRead;
+		}
+		if (length > root.max) return tooLarge(relPath, length, root.max);
+		return decode(relPath, buffer.subarray(0, length));
+	} catch (error) {
+		return unreadable(relPath, 'io-error', `The file ${show(relPath)} cannot be read (${code(error)}).`);
+	} finally {
+		await handle.close().catch(() => undefined);
+	}
+}
+
+function checkStats(relPath: string, stats: Stats, max: number): SourceFile | null {
+	if (!stats.isFile()) return unreadable(relPath, 'not-a-file', `The path ${show(relPath)} is ${kindOf(stats)}, not a regular file.`);
+	if (stats.size > max) return tooLarge(relPath, stats.size, max);
+	return null;
+}
+
+function kindOf(stats: Stats): string {
+	if (stats.isDirectory()) return 'a folder';
+	if (stats.isFIFO()) return 'a named pipe (FIFO)';
+	if (stats.isSocket()) return 'a socket';
+	if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+	if (stats.isSymbolicLink()) return 'a symbolic link';
+	return 'a special file';
+}
+
+function tooLarge(relPath: string, size: number, max: number): SourceFile {
+	return {
+		path: relPath,
+		kind: 'unreadable',
+		reason: 'too-large',
+		detail: `The file is ${formatBytes(size)}; dapr-labs reads at most ${formatBytes(max)}.`,
+		size,
+	};
+}
+
+/** Turns bytes into LF-normalised text, or explains why they are not text. */
+export function decode(relPath: string, bytes: Uint8Array): SourceFile {
+	const size = bytes.length;
+	// UTF-16 (what Windows PowerShell 5 writes with `>`) would otherwise look binary; say what it is.
+	if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+		return {
+			path: relPath,
+			kind: 'unreadable',
+			reason: 'not-utf8',
+			detail: 'The file is saved as UTF-16; save it as UTF-8 (in PowerShell use Out-File -Encoding utf8, or your editor\'s "Save with encoding").',
+			line: 1,
+			column: 1,
+			size,
+		};
+	}
+	const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
+	if (sniff.includes(0)) {
+		return {path: relPath, kind: 'unreadable', reason: 'binary', detail: 'The file is binary, not text.', size};
+	}
+	let text: string;
+	try {
+		// fatal: a bad byte is a finding, not a U+FFFD that silently changes a value; ignoreBOM false strips the BOM.
+		text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes);
+	} catch {
+		const offset = firstInvalidUtf8(bytes);
+		const {line, column} = positionOfByte(bytes, offset);
+		const byte = bytes[offset] ?? 0;
+		return {
+			path: relPath,
+			kind: 'unreadable',
+			reason: 'not-utf8',
+			detail: `The file is not valid UTF-8 (byte 0x${byte.toString(16).padStart(2, '0')} at line ${line}, column ${column}); save it as UTF-8.`,
+			line,
+			column,
+			size,
+		};
+	}
+	return {path: relPath, kind: 'text', text: normaliseNewlines(text), size};
+}
+
+function normaliseNewlines(text: string): string {
+	return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** Offset of the first byte that breaks UTF-8 (overlongs, surrogates and values past U+10FFFF included). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+	let index = 0;
+	while (index < bytes.length) {
+		const first = bytes[index]!;
+		if (first < 0x80) {
+			index++;
+			continue;
+		}
+		let need: number;
+		let low = 0x80;
+		let high = 0xbf;
+		if (first >= 0xc2 && first <= 0xdf) need = 1;
+		else if (first >= 0xe0 && first <= 0xef) {
+			need = 2;
+			if (first === 0xe0) low = 0xa0;
+			if (first === 0xed) high = 0x9f;
+		} else if (first >= 0xf0 && first <= 0xf4) {
+			need = 3;
+			if (first === 0xf0) low = 0x90;
+			if (first === 0xf4) high = 0x8f;
+		} else return index;
+		for (let k = 1; k <= need; k++) {
+			const next = bytes[index + k];
+			if (next === undefined) return index;
+			const min = k === 1 ? low : 0x80;
+			const max = k === 1 ? high : 0xbf;
+			if (next < min || next > max) return index;
+		}
+		index += need + 1;
+	}
+	return bytes.length;
+}
+
+/** 1-based line and column of a byte offset, counted as an editor shows the decoded, LF-normalised text. */
+function positionOfByte(bytes: Uint8Array, offset: number): {line: number; column: number} {
+	const prefix = normaliseNewlines(new TextDecoder('utf-8', {ignoreBOM: false}).decode(bytes.subarray(0, offset)));
+	const lastBreak = prefix.lastIndexOf('\n');
+	let line = 1;
+	for (let index = prefix.indexOf('\n'); index !== -1; index = prefix.indexOf('\n', index + 1)) line++;
+	return {line, column: prefix.length - lastBreak};
+}
+
+function unreadable(path: string, reason: UnreadableReason, detail: string): SourceFile {
+	return {path, kind: 'unreadable', reason, detail};
+}
+
+function formatBytes(bytes: number): string {
+	const mib = 1024 * 1024;
+	if (bytes >= mib) {
+		const value = bytes / mib;
+		return `${value >= 10 || Number.isInteger(value) ? Math.round(value) : value.toFixed(1)} MB`;
+	}
+	if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+	return `${bytes} bytes`;
+}
+
+/** A path for a sentence: control characters removed (it is student-controlled), quoted when it has spaces. */
+function show(relPath: string): string {
+	const clean = stripControl(relPath);
+	return /\s/.test(clean) ? `"${clean}"` : clean;
+}
+
+function code(error: unknown): string {
+	return (error as NodeJS.ErrnoException | undefined)?.code ?? 'unknown error';
+}

@@ -1,0 +1,100 @@
+/**
+ * Workbook progress in `<dir>/.dapr-labs/state.json`: written atomically (temp file + rename), a corrupt file
+ * moved aside with a warning so progress can be rebuilt from the checks.
+ */
+import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import type {LabProgress, Progress} from '../core/session/state.js';
+import {LAB_IDS, type LabId} from '../core/types.js';
+
+/** Path of the state file inside a lab folder. */
+export function statePath(dir: string): string {
+	return join(dir, '.dapr-labs', 'state.json');
+}
+
+export type LoadedProgress = {readonly progress: Progress; readonly warning: string | null};
+
+const EMPTY: Progress = {version: 1, labs: {}};
+
+function isStringArray(value: unknown): value is string[] {
+	return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+/** Validates the parsed JSON; null when it is not a state file we wrote. */
+export function parseProgress(value: unknown): Progress | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const record = value as Record<string, unknown>;
+	if (record['version'] !== 1 || typeof record['labs'] !== 'object' || record['labs'] === null) return null;
+	const labs: Partial<Record<LabId, LabProgress>> = {};
+	for (const [id, raw] of Object.entries(record['labs'] as Record<string, unknown>)) {
+		if (!(LAB_IDS as readonly string[]).includes(id)) continue;
+		if (typeof raw !== 'object' || raw === null) return null;
+		const lab = raw as Record<string, unknown>;
+		if (!isStringArray(lab['passed'])) return null;
+		const hints: Record<string, number> = {};
+		if (typeof lab['hints'] === 'object' && lab['hints'] !== null) {
+			for (const [step, count] of Object.entries(lab['hints'] as Record<string, unknown>)) {
+				if (typeof count === 'number' && Number.isInteger(count) && count >= 0) hints[step] = count;
+			}
+		}
+		labs[id as LabId] = {passed: lab['passed'], hints, ...(typeof lab['current'] === 'string' ? {current: lab['current']} : {})};
+	}
+	const lastLab = typeof record['lastLab'] === 'string' && (LAB_IDS as readonly string[]).includes(record['lastLab']) ? (record['lastLab'] as LabId) : undefined;
+	return {version: 1, labs, ...(lastLab ? {lastLab} : {})};
+}
+
+/**
+ * Reads progress. A missing file is empty progress; a corrupt one is renamed to `state.json.corrupt-<time>` and
+ * reported in `warning` (the workbook rebuilds static progress from its first check).
+ */
+export async function loadProgress(dir: string, now: Date = new Date()): Promise<LoadedProgress> {
+	const path = statePath(dir);
+	let text: string;
+	try {
+		text = await readFile(path, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {progress: EMPTY, warning: null};
+		return {progress: EMPTY, warning: `Could not read ${path}: ${(error as Error).message}. Progress starts from the checks.`};
+	}
+	let parsed: Progress | null = null;
+	try {
+		parsed = parseProgress(JSON.parse(text));
+	} catch {
+		parsed = null;
+	}
+	if (parsed) return {progress: parsed, warning: null};
+	const aside = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+	try {
+		await rename(path, aside);
+	} catch {
+		// Could not move it; the next save overwrites it atomically anyway.
+	}
+	return {progress: EMPTY, warning: `.dapr-labs/state.json was unreadable; it was moved to ${aside.slice(dir.length + 1)} and progress is rebuilt from the checks.`};
+}
+
+let counter = 0;
+
+/** Writes progress atomically: a temp file in the same folder, then rename over state.json. */
+export async function saveProgress(dir: string, progress: Progress): Promise<void> {
+	const path = statePath(dir);
+	await mkdir(join(dir, '.dapr-labs'), {recursive: true});
+	const temp = `${path}.${process.pid}.${++counter}.tmp`;
+	await writeFile(temp, JSON.stringify(progress, null, '\t') + '\n', 'utf8');
+	await rename(temp, path);
+}
+
+/** Clears the progress of one lab, or all of it; returns what was cleared. */
+export async function resetProgress(dir: string, lab?: LabId): Promise<{readonly cleared: readonly LabId[]; readonly warning: string | null}> {
+	const {progress, warning} = await loadProgress(dir);
+	if (lab === undefined) {
+		const cleared = Object.keys(progress.labs) as LabId[];
+		await saveProgress(dir, EMPTY);
+		return {cleared, warning};
+	}
+	const labs = {...progress.labs};
+	const had = lab in labs;
+	delete labs[lab];
+	const next: Progress = {version: 1, labs, ...(progress.lastLab && progress.lastLab !== lab ? {lastLab: progress.lastLab} : {})};
+	await saveProgress(dir, next);
+	return {cleared: had ? [lab] : [], warning};
+}

@@ -1,0 +1,57 @@
+/** Help: the key table (the same one keys.ts dispatches on) and what real Dapr does for the current lab. */
+import {Box, Text} from 'ink';
+import {KEY_HELP} from '../../core/session/keys.js';
+import {currentLab} from '../../core/session/selectors.js';
+import type {SessionState} from '../../core/session/state.js';
+import {KeyBar, Prose, Title} from '../components.js';
+import {Tone, useLayout} from '../theme.js';
+import {rowsOf} from '../wrap.js';
+import {keyBarRows, Scroller, type ScrollItem} from './scroller.js';
+
+const KEYS: readonly (readonly [string, string])[] = [
+	['j/k', 'scroll'],
+	['esc', 'back'],
+	['q', 'quit'],
+];
+
+export function HelpScreen({state}: {readonly state: SessionState}) {
+	const {columns} = useLayout();
+	const lab = currentLab(state);
+	const watchLine = 'Saving a file re-checks it; a step that passes moves you on.';
+	const items: ScrollItem[] = [
+		...KEY_HELP.map((entry) => ({
+			key: entry.keys,
+			rows: rowsOf(`${entry.keys}  ${entry.what}`, columns),
+			node: (
+				<Text>
+					<Tone tone="accent" bold>
+						{entry.keys}
+					</Tone>
+					{'  '}
+					{entry.what}
+				</Text>
+			),
+		})),
+		{key: 'watch', rows: rowsOf(watchLine, columns), node: <Text>{watchLine}</Text>},
+		...(lab?.realDaprNotes?.length
+			? [{key: 'real', rows: rowsOf(`What real Dapr does (${lab.title}):`, columns), node: <Tone tone="accent" bold>{`What real Dapr does (${lab.title}):`}</Tone>}]
+			: []),
+		...(lab?.realDaprNotes ?? []).map((note, index) => ({
+			key: `n${index}`,
+			rows: rowsOf(note, columns - 3),
+			node: (
+				<Box>
+					<Text>• </Text>
+					<Prose text={note} />
+				</Box>
+			),
+		})),
+	];
+	return (
+		<Box flexDirection="column">
+			<Title text="Help" />
+			<Scroller items={items} scroll={state.scroll} reserved={2 + keyBarRows(KEYS, columns)} />
+			<KeyBar keys={KEYS} />
+		</Box>
+	);
+}

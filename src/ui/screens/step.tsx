@@ -1,0 +1,220 @@
+/** The step screen: instructions, the live checklist, hints shown so far, and the runtime check's panel. */
+import {Box, Text} from 'ink';
+import type {LabDef, StepDef} from '../../core/labs.js';
+import {canShowSolution, currentLab, hintsShown, secondsUntil, stepFindings, stepIndexOf, stepStatus, type StepStatus} from '../../core/session/selectors.js';
+import type {RunView, SessionState} from '../../core/session/state.js';
+import type {Finding} from '../../core/types.js';
+import {balanceBackticks, rowsOf, wrapLines} from '../wrap.js';
+import {stripControl} from '../../core/text.js';
+import {KeyBar, Messages, paragraphs, Prose, Title} from '../components.js';
+import {Tone, useLayout, type ToneName} from '../theme.js';
+
+const STEP_MARK: Readonly<Record<StepStatus, readonly [string, ToneName]>> = {
+	pass: ['✔', 'ok'],
+	fail: ['✖', 'bad'],
+	pending: ['·', 'muted'],
+	'not-run': ['○', 'muted'],
+};
+
+const MAX_FINDINGS = 4;
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+function StepStrip({state, lab, index}: {readonly state: SessionState; readonly lab: LabDef; readonly index: number}) {
+	return (
+		<Box flexWrap="wrap" columnGap={1}>
+			{lab.steps.map((step, i) => {
+				const [mark, tone] = STEP_MARK[stepStatus(state, lab, step)];
+				return (
+					<Text key={step.id} inverse={i === index}>
+						<Tone tone={tone}>{mark}</Tone>
+						{i + 1}
+					</Text>
+				);
+			})}
+		</Box>
+	);
+}
+
+function Checklist({state, lab, step, findings, total}: {readonly state: SessionState; readonly lab: LabDef; readonly step: StepDef; readonly findings: readonly Finding[]; readonly total: number}) {
+	const status = stepStatus(state, lab, step);
+	const all = stepFindings(state, lab, step);
+	const errors = all.filter((f) => f.severity === 'error').length;
+	let head: [string, ToneName];
+	if (step.kind === 'runtime' && status !== 'pass' && total === 0) head = ['○ Runtime step: press r to run the lab under Dapr.', 'muted'];
+	else if (status === 'pass') head = [`✔ Step passes${total ? ` (${total} note${total === 1 ? '' : 's'})` : ''}.`, 'ok'];
+	else if (status === 'pending') head = [state.checking ? '… checking' : '· Not checked yet.', 'muted'];
+	else head = [`✖ ${errors} problem${errors === 1 ? '' : 's'} to fix.`, 'bad'];
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			<Box>
+				<Tone tone="accent" bold>
+					Checklist{' '}
+				</Tone>
+				<Tone tone={head[1]} bold>
+					{head[0]}
+				</Tone>
+			</Box>
+			{findings.map((finding, index) => (
+				<Box key={index} flexDirection="column">
+					<Text>
+						<Tone tone={finding.severity === 'error' ? 'bad' : 'warn'}>{finding.severity === 'error' ? '✖' : '⚠'} </Tone>
+						<Tone tone="accent">
+							{finding.file}:{finding.line}
+						</Tone>{' '}
+						{stripControl(finding.message)} <Tone tone="muted">({finding.ruleId})</Tone>
+					</Text>
+					{finding.hint ? (
+						<Text>
+							{'  '}→ {stripControl(finding.hint)}
+						</Text>
+					) : null}
+				</Box>
+			))}
+			{total > findings.length ? <Tone tone="muted">…and {total - findings.length} more (`dapr-labs check` lists all).</Tone> : null}
+		</Box>
+	);
+}
+
+function RunPanel({state, run, tailLines}: {readonly state: SessionState; readonly run: RunView; readonly tailLines: number}) {
+	const tail = run.lines.slice(-tailLines);
+	const running = run.status === 'running';
+	const spinner = SPINNER[Math.floor(state.now / 100) % SPINNER.length];
+	const statusTone: ToneName = run.status === 'pass' ? 'ok' : running ? 'accent' : run.status === 'cancelled' ? 'muted' : 'bad';
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			<Text>
+				<Tone tone="accent" bold>
+					Run{' '}
+				</Tone>
+				<Tone tone={statusTone}>{running ? `${spinner} ${run.phase}` : `${run.status === 'pass' ? '✔' : '✖'} ${run.status}`}</Tone>
+			</Text>
+			{run.triggers.length ? <Tone tone="ok">{run.triggers.map((t) => `✔ trigger ${t.index} at ${t.at.slice(11, 19)}`).join('  ')}</Tone> : null}
+			{run.expect && running ? (
+				<Text>
+					⏱ {run.expect.what}: {Math.max(0, secondsUntil(state, run.expect.at))}s <Tone tone="muted">(missing after {Math.max(0, secondsUntil(state, run.expect.deadline))}s)</Tone>
+				</Text>
+			) : null}
+			{run.checks.map((check) => (
+				<Text key={check.id}>
+					<Tone tone={check.status === 'pass' ? 'ok' : check.status === 'fail' ? 'bad' : 'muted'}>{check.status === 'pass' ? '✔' : check.status === 'fail' ? '✖' : '-'}</Tone> {check.message}
+				</Text>
+			))}
+			{run.error ? <Tone tone="bad">{run.error}</Tone> : null}
+			{tail.map((line, index) => (
+				<Text key={index} wrap="truncate-end">
+					<Tone tone="muted">│ {line}</Tone>
+				</Text>
+			))}
+			{run.logFile ? <Tone tone="muted">Log: {run.logFile}</Tone> : null}
+		</Box>
+	);
+}
+
+function findingText(finding: Finding): {readonly head: string; readonly hint: string | null} {
+	return {
+		head: `${finding.severity === 'error' ? '✖' : '⚠'} ${finding.file}:${finding.line} ${stripControl(finding.message)} (${finding.ruleId})`,
+		hint: finding.hint ? `  → ${stripControl(finding.hint)}` : null,
+	};
+}
+
+/** Rows the run panel takes (matches RunPanel). */
+function runRows(run: RunView, tailLines: number, width: number): number {
+	const tail = Math.min(run.lines.length, tailLines);
+	return 2 + (run.triggers.length ? 1 : 0) + (run.expect && run.status === 'running' ? 1 : 0) + run.checks.reduce((sum, c) => sum + rowsOf(`✔ ${c.message}`, width), 0) + (run.error ? rowsOf(run.error, width) : 0) + tail + (run.logFile ? 1 : 0);
+}
+
+export function StepScreen({state}: {readonly state: SessionState}) {
+	const {columns, rows} = useLayout();
+	const lab = currentLab(state);
+	if (!lab) return <Text>No labs.</Text>;
+	const index = stepIndexOf(state, lab);
+	const step = lab.steps[index];
+	if (!step) return <Text>This lab has no steps.</Text>;
+	const shown = hintsShown(state, lab.id, step.id);
+	const solution = canShowSolution(state, lab, step) && step.solutionFiles.length > 0;
+	const keys: (readonly [string, string])[] = [
+		['j/k', 'step'],
+		['h', shown >= step.hints.length ? 'hints (all shown)' : `hint ${shown + 1}/${step.hints.length}`],
+	];
+	if (step.solutionFiles.length) keys.push(['s', solution ? 'solution' : 'solution (locked)']);
+	if (step.kind === 'runtime') keys.push(['r', state.run?.status === 'running' ? 'running…' : 'run']);
+	keys.push(['space', 'scroll'], ['?', 'help'], ['esc', 'labs'], ['q', 'quit']);
+
+	// Fit the terminal's height. Always: the title, the step, the checklist's head, the first finding, the newest
+	// hint, two lines of instructions, the run panel and the keys. Then, while rows remain: more findings, older
+	// hints, more instructions (the rest scrolls with space / page keys).
+	const width = columns;
+	const run = state.run && state.run.lab === lab.id ? state.run : null;
+	const findings = stepFindings(state, lab, step);
+	const messages = [...state.warnings.map((w) => `⚠ ${w}`), ...(state.flash ? [state.flash] : []), ...(state.checkError ? [`Check failed: ${state.checkError}`] : [])];
+	const keyRows = rowsOf(keys.map(([k, w]) => `${k} ${w}`).join('  '), width);
+	const runTail = rows >= 34 ? 6 : 3;
+	let free = rows - 1 - (2 + 1 + 2 + 2 + 1 + keyRows + messages.reduce((sum, m) => sum + rowsOf(m, width), 0) + (run ? runRows(run, runTail, width) : 0));
+	const findingRows = (f: Finding) => {
+		const {head, hint} = findingText(f);
+		return rowsOf(head, width) + (hint ? rowsOf(hint, width) : 0);
+	};
+	const hintRows = (i: number) => rowsOf(`Hint ${i + 1}: ${step.hints[i]}`, width);
+	const instructionLines = paragraphs(step.instructions).flatMap((p, i) => [...(i > 0 ? [''] : []), ...balanceBackticks(wrapLines(p, width - 1))]);
+	const shownFindings: Finding[] = [];
+	const shownHints: number[] = [];
+	if (findings[0]) {
+		shownFindings.push(findings[0]);
+		free -= findingRows(findings[0]);
+	}
+	if (findings.length > 1) free -= 1; // the "…and N more" line, when it shows
+	if (shown > 0) {
+		shownHints.push(shown - 1);
+		free -= 1 + hintRows(shown - 1);
+	}
+	let instructionBudget = Math.min(instructionLines.length, 2);
+	free -= instructionBudget;
+	for (const finding of findings.slice(1, MAX_FINDINGS)) {
+		if (findingRows(finding) > free) break;
+		shownFindings.push(finding);
+		free -= findingRows(finding);
+	}
+	for (let i = shown - 2; i >= 0 && hintRows(i) <= free; i--) {
+		shownHints.unshift(i);
+		free -= hintRows(i);
+	}
+	instructionBudget += Math.max(0, Math.min(free, instructionLines.length - instructionBudget));
+	const budget = Math.max(1, instructionBudget);
+	const start = Math.min(state.scroll, Math.max(0, instructionLines.length - budget));
+	const more = start + budget < instructionLines.length;
+	const visible = instructionLines.slice(start, start + (more ? budget - 1 : budget));
+	const hiddenHints = shown - shownHints.length;
+
+	return (
+		<Box flexDirection="column">
+			<Title text={lab.title} right={state.checking ? 'checking…' : `step ${index + 1}/${lab.steps.length}`} />
+			<StepStrip state={state} lab={lab} index={index} />
+			<Box marginTop={1}>
+				<Tone bold>
+					{index + 1}. {step.title}
+				</Tone>
+			</Box>
+			{visible.map((line, i) => (
+				<Prose key={i} text={line || ' '} />
+			))}
+			{more ? <Tone tone="muted">{`… space: ${instructionLines.length - start - visible.length} more line(s)${hiddenHints ? `, ${hiddenHints} earlier hint(s)` : ''}`}</Tone> : null}
+			{shownHints.length ? (
+				<Box flexDirection="column" marginTop={1}>
+					{shownHints.map((i) => (
+						<Text key={i}>
+							<Tone tone="warn">Hint {i + 1}: </Tone>
+							{step.hints[i]}
+						</Text>
+					))}
+				</Box>
+			) : null}
+			<Checklist state={state} lab={lab} step={step} findings={shownFindings} total={findings.length} />
+			{run ? <RunPanel state={state} run={run} tailLines={runTail} /> : null}
+			{state.checkError ? <Tone tone="bad">Check failed: {state.checkError}</Tone> : null}
+			<Messages flash={state.flash} warnings={state.warnings} />
+			<Box marginTop={1}>
+				<KeyBar keys={keys} />
+			</Box>
+		</Box>
+	);
+}

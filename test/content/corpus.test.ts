@@ -1,0 +1,96 @@
+/**
+ * The shipped content against the real checker: reference components and solutions pass, starters fail with exactly
+ * the ids their lab.yaml declares, and every rule fixture fails with exactly its expect.json ids.
+ */
+import {readdirSync} from 'node:fs';
+import {cp, mkdir, mkdtemp, readdir, readFile, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import type {LabDef} from '../../src/core/labs.js';
+import type {Finding, LabId} from '../../src/core/types.js';
+import {checkFolder} from '../../src/runner/check-folder.js';
+import {loadLabs} from '../../src/runner/labs-loader.js';
+import {packageRoot} from '../../src/runner/package-root.js';
+
+const ROOT = packageRoot();
+const LAB_IDS: readonly LabId[] = ['lab-a', 'lab-b', 'combined'];
+let labs: readonly LabDef[] = [];
+
+beforeAll(async () => {
+	labs = await loadLabs();
+});
+
+function describeFindings(findings: readonly Finding[]): string[] {
+	return findings.map((f) => `${f.severity} ${f.ruleId} ${f.file}:${f.line}:${f.column} ${f.message}`);
+}
+
+describe('reference content passes', () => {
+	test.each(LAB_IDS)('solutions/%s passes its lab with no errors or warnings', async (id) => {
+		const {result} = await checkFolder(join(ROOT, 'solutions', id), {labs: [id]});
+		const lab = result.labs[0]!;
+		expect(describeFindings(lab.findings.filter((f) => f.severity !== 'info'))).toEqual([]);
+		expect(lab.status).toBe('pass');
+		expect(lab.score).toBe(lab.maxScore);
+	});
+
+	describe('components/ in a folder with the combined solution app', () => {
+		let dir = '';
+		beforeAll(async () => {
+			dir = await mkdtemp(join(tmpdir(), 'dapr-labs-corpus-'));
+			await mkdir(join(dir, 'components'));
+			for (const name of await readdir(join(ROOT, 'components'))) await cp(join(ROOT, 'components', name), join(dir, 'components', name));
+			await cp(join(ROOT, 'solutions', 'combined', 'app.py'), join(dir, 'app.py'));
+			await cp(join(ROOT, 'solutions', 'combined', 'Dockerfile'), join(dir, 'Dockerfile'));
+		});
+		afterAll(async () => {
+			if (dir) await rm(dir, {recursive: true, force: true});
+		});
+		test('passes every lab with no errors or warnings', async () => {
+			const {result} = await checkFolder(dir);
+			expect(result.labs.map((lab) => lab.id)).toEqual(LAB_IDS);
+			for (const lab of result.labs) {
+				expect(describeFindings(lab.findings.filter((f) => f.severity !== 'info'))).toEqual([]);
+				expect(lab.status).toBe('pass');
+			}
+		});
+	});
+});
+
+describe('starters fail with exactly their declared ids', () => {
+	test.each(LAB_IDS)('labs/%s/starter', async (id) => {
+		const def = labs.find((lab) => lab.id === id)!;
+		const expected = [...new Set(def.steps.flatMap((step) => step.starterFails ?? []))].sort();
+		expect(expected.length).toBeGreaterThan(0);
+		const {result} = await checkFolder(join(ROOT, 'labs', id, 'starter'), {labs: [id]});
+		const lab = result.labs[0]!;
+		const got = [...new Set(lab.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId))].sort();
+		expect(got).toEqual(expected);
+		expect(lab.status).toBe('fail');
+		// Each step that declares starterFails fails; the others pass unless they are runtime steps.
+		for (const step of def.steps) {
+			const status = lab.steps.find((s) => s.id === step.id)!.status;
+			if (step.kind === 'runtime') expect(status).toBe('fail');
+			else expect(status).toBe((step.starterFails ?? []).length > 0 ? 'fail' : 'pass');
+		}
+	});
+});
+
+describe('rule fixtures fail with exactly their declared ids', () => {
+	const base = join(ROOT, 'test', 'fixtures', 'rules');
+	const names = readdirSync(base).sort();
+	test('there is a fixture folder per rule group at least', () => {
+		expect(names.length).toBeGreaterThanOrEqual(20);
+	});
+	test.each(names)('%s', async (name) => {
+		// ruleIds: the error ids; warnings (optional): the warning ids, for rules whose finding is a warning.
+		const spec = JSON.parse(await readFile(join(base, name, 'expect.json'), 'utf8')) as {lab: LabId; ruleIds: string[]; warnings?: string[]};
+		const {result} = await checkFolder(join(base, name), {labs: [spec.lab]});
+		const lab = result.labs[0]!;
+		const ids = (severity: string) => [...new Set(lab.findings.filter((f) => f.severity === severity).map((f) => f.ruleId))].sort();
+		const context = describeFindings(lab.findings).join('\n');
+		expect(ids('error'), context).toEqual([...spec.ruleIds].sort());
+		if (spec.warnings) expect(ids('warning'), context).toEqual([...spec.warnings].sort());
+		expect(lab.status).toBe(spec.ruleIds.length > 0 ? 'fail' : 'pass');
+	});
+});

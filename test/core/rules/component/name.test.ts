@@ -1,0 +1,20 @@
+import {describe, expect, test} from 'vitest';
+import {at, check, complete, CRON_YAML} from '../../../helpers/rules.js';
+
+const RULE = 'component/name';
+
+describe(RULE, () => {
+	test('valid', () => expect(check(RULE, complete())).toEqual([]));
+	test('capitals and underscores are a warning with the fixed name', () => {
+		const findings = check(RULE, complete({'components/cron-binding.yaml': CRON_YAML.replace('name: cleanup-cron', 'name: Cleanup_Cron')}));
+		expect(at(findings)).toEqual([[RULE, 'warning', 'components/cron-binding.yaml', 4, 9]]);
+		expect(findings[0]!.hint).toContain('cleanup-cron');
+	});
+	test('empty name is an error', () => {
+		expect(at(check(RULE, complete({'components/cron-binding.yaml': CRON_YAML.replace('name: cleanup-cron', 'name: ""')})))).toEqual([[RULE, 'error', 'components/cron-binding.yaml', 4, 9]]);
+	});
+	test('missing metadata.name is an error', () => {
+		const findings = check(RULE, complete({'components/cron-binding.yaml': CRON_YAML.replace('metadata:\n  name: cleanup-cron\n', '')}));
+		expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([[RULE, 'error']]);
+	});
+});

@@ -1,0 +1,34 @@
+import {describe, expect, test} from 'vitest';
+import {at, check, complete, DOCKERFILE} from '../../../helpers/rules.js';
+
+const RULE = 'dockerfile/cmd';
+const withCmd = (cmd: string) => complete({Dockerfile: DOCKERFILE.replace('CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]', cmd)});
+
+describe(RULE, () => {
+	test.each([
+		'CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]',
+		'CMD uvicorn app:app --host 0.0.0.0 --port 8000',
+		'CMD ["python", "-m", "uvicorn", "app:app", "--host=0.0.0.0", "--port=8000"]',
+		'CMD ["sh", "-c", "uvicorn app:app --host 0.0.0.0 --port 8000"]',
+		'ENTRYPOINT ["uvicorn"]\nCMD ["app:app", "--host", "0.0.0.0", "--port", "8000"]',
+		'CMD ["uvicorn", "app:app", "--host", "0.0.0.0"]',
+	])('valid: %s', (cmd) => expect(check(RULE, withCmd(cmd))).toEqual([]));
+	test('missing --host names it', () => {
+		const findings = check(RULE, withCmd('CMD ["uvicorn", "app:app", "--port", "8000"]'));
+		expect(at(findings)).toEqual([[RULE, 'error', 'Dockerfile', 5, 1]]);
+		expect(findings[0]!.message).toContain('--host 0.0.0.0');
+	});
+	test('every wrong piece is named', () => {
+		const findings = check(RULE, withCmd('CMD ["uvicorn", "main:app", "--host", "127.0.0.1", "--port", "5000"]'));
+		expect(findings).toHaveLength(1);
+		expect(findings[0]!.message).toContain('main:app');
+		expect(findings[0]!.message).toContain('127.0.0.1');
+		expect(findings[0]!.message).toContain('5000');
+	});
+	test('not uvicorn', () => {
+		expect(check(RULE, withCmd('CMD ["python", "app.py"]'))[0]!.message).toContain('not uvicorn');
+	});
+	test('no CMD', () => {
+		expect(at(check(RULE, withCmd('')))).toEqual([[RULE, 'error', 'Dockerfile', 4, 1]]);
+	});
+});

@@ -1,0 +1,81 @@
+import {describe, expect, test} from 'vitest';
+import {APP_PY, at, check, complete, component, CRON_YAML} from '../../../helpers/rules.js';
+
+const RULE = 'input-binding/no-handler';
+
+const FLASK_QUICKSTART = `from flask import Flask
+import json
+
+app = Flask(__name__)
+
+
+@app.route('/cron', methods=['POST'])
+def cron_binding():
+    print('Processing batch..', flush=True)
+    return json.dumps({'success': True}), 200, {'ContentType': 'application/json'}
+
+
+app.run(port=5001)
+`;
+
+const CONSTANTS = `from fastapi import FastAPI
+
+app = FastAPI()
+PREFIX = "/cleanup"
+ROUTE = PREFIX + "-cron"
+
+
+@app.post(ROUTE)
+async def handle():
+    return {"status": "OK"}
+`;
+
+const GRPC = `from dapr.ext.grpc import App, BindingRequest
+
+app = App()
+
+
+@app.binding('cleanup-cron')
+def binding(request: BindingRequest):
+    print(request.text(), flush=True)
+
+
+app.run(50051)
+`;
+
+describe(RULE, () => {
+	test('valid: reference app', () => expect(check(RULE, complete())).toEqual([]));
+	test('valid: Flask quickstart with a cron named cron', () => {
+		expect(check(RULE, complete({'components/cron-binding.yaml': component('cron', 'bindings.cron', {schedule: '@every 10s', direction: 'input'}), 'app.py': FLASK_QUICKSTART}))).toEqual([]);
+	});
+	test('valid: route built from constants', () => expect(check(RULE, complete({'app.py': CONSTANTS}))).toEqual([]));
+	test('valid: dapr.ext.grpc @app.binding', () => expect(check(RULE, complete({'app.py': GRPC}))).toEqual([]));
+	test('valid: a `route` metadata entry moves the path', () => {
+		const yaml = CRON_YAML + '    - name: route\n      value: /jobs/cleanup\n';
+		expect(check(RULE, complete({'components/cron-binding.yaml': yaml, 'app.py': APP_PY.replace('"/cleanup-cron"', '"/jobs/cleanup"')}))).toEqual([]);
+	});
+	test('valid: a param route that matches counts as serving it', () => {
+		expect(check(RULE, complete({'app.py': APP_PY.replace('"/cleanup-cron"', '"/{name}"')}))).toEqual([]);
+	});
+	test('valid: a cron whose direction excludes input is not an input binding', () => {
+		const yaml = CRON_YAML.replace('value: "input"', 'value: "output"');
+		expect(check(RULE, complete({'components/cron-binding.yaml': yaml, 'app.py': APP_PY.replace('"/cleanup-cron"', '"/unrelated"')}))).toEqual([]);
+	});
+	test('no route at all: error at the app construction, naming the component and path', () => {
+		const findings = check(RULE, complete({'app.py': APP_PY.replace('"/cleanup-cron"', '"/tasks/{task_id}/complete"')}));
+		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 5, 7]]);
+		expect(findings[0]!.message).toContain('components/cron-binding.yaml:4');
+		expect(findings[0]!.message).toContain('POST /cleanup-cron');
+		expect(findings[0]!.hint).toContain('@app.post("/cleanup-cron")');
+	});
+	test('Flask app without the route gets a Flask decorator in the hint', () => {
+		const findings = check(RULE, complete({'app.py': FLASK_QUICKSTART.replace("'/cron'", "'/other-thing'")}));
+		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 4, 7]]);
+		expect(findings[0]!.hint).toContain('@app.route("/cleanup-cron", methods=["POST"])');
+	});
+	test('a route whose path is not statically known: info, not a claim', () => {
+		const app = APP_PY.replace('"/cleanup-cron"', 'get_path()');
+		const findings = check(RULE, complete({'app.py': app}));
+		expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([[RULE, 'info']]);
+	});
+});

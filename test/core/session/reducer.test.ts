@@ -1,0 +1,197 @@
+import {beforeAll, describe, expect, it} from 'vitest';
+import type {LabDef} from '../../../src/core/labs.js';
+import {keyIntent} from '../../../src/core/session/keys.js';
+import {formatPlain} from '../../../src/core/session/plain.js';
+import {initialState, reduce, type Action} from '../../../src/core/session/reducer.js';
+import {canShowSolution, currentScreen, currentStep, labSummary, quizScore, stepFindings, stepStatus} from '../../../src/core/session/selectors.js';
+import {RUN_LOG_LIMIT, type QuizQuestion, type SessionState} from '../../../src/core/session/state.js';
+import type {RunEvent} from '../../../src/core/run-events.js';
+import {loadLabs} from '../../../src/runner/labs-loader.js';
+import {finding, resultFor} from './helpers.js';
+
+let labs: readonly LabDef[];
+let labA: LabDef;
+beforeAll(async () => {
+	labs = await loadLabs();
+	labA = labs.find((l) => l.id === 'lab-a')!;
+});
+
+const QUIZ: readonly QuizQuestion[] = [
+	{id: 'q1', need: 'Nightly cleanup.', answer: 'binding', componentType: 'bindings.cron', reason: 'A schedule.'},
+	{id: 'q2', need: 'Tell a Dapr app.', answer: 'pubsub', componentType: 'pubsub.redis', reason: 'Dapr app.'},
+];
+
+function fold(state: SessionState, ...actions: Action[]): SessionState {
+	return actions.reduce(reduce, state);
+}
+
+const starterFindings = () => ({
+	'lab-a': [finding('cron/five-field', 'components/cron-binding.yaml', 11, {hint: 'Write @every 30s.'}), finding('input-binding/route-mismatch', 'app.py', 13), finding('lab/missing-file', 'Dockerfile')],
+});
+
+describe('session reducer', () => {
+	it('opens the lab list, or the step screen of --lab', () => {
+		expect(currentScreen(initialState({labs, now: 0})).kind).toBe('labs');
+		const opened = initialState({labs, lab: 'lab-b', now: 0});
+		expect(currentScreen(opened).kind).toBe('step');
+		expect(opened.labs[opened.labIndex]!.id).toBe('lab-b');
+	});
+
+	it('lands on the first failing step after the first check, without a flash', () => {
+		const state = fold(initialState({labs, lab: 'lab-a', now: 0}), {type: 'check-finished', result: resultFor(labs, {'lab-a': [finding('input-binding/route-mismatch', 'app.py', 13)]})});
+		expect(currentStep(state)!.id).toBe('handler');
+		expect(state.flash).toBeNull();
+		expect(state.progress.labs['lab-a']!.passed).toEqual(['component', 'dockerfile']);
+	});
+
+	it('moves on with a flash when the current step turns green after a save', () => {
+		let state = fold(initialState({labs, lab: 'lab-a', now: 0}), {type: 'check-finished', result: resultFor(labs, starterFindings())});
+		expect(currentStep(state)!.id).toBe('component');
+		expect(stepStatus(state, labA, labA.steps[0]!)).toBe('fail');
+		state = reduce(state, {type: 'check-finished', result: resultFor(labs, {'lab-a': starterFindings()['lab-a'].slice(1)})});
+		expect(currentStep(state)!.id).toBe('handler');
+		expect(state.flash).toMatch(/^✔ Step 1 passed/);
+		// The next key press clears the flash.
+		expect(reduce(state, {type: 'move', delta: 0}).flash).toBeNull();
+	});
+
+	it('does not jump when a step that was already green stays green', () => {
+		let state = fold(initialState({labs, lab: 'lab-a', now: 0}), {type: 'check-finished', result: resultFor(labs, {})});
+		state = reduce(state, {type: 'move', delta: -10});
+		expect(currentStep(state)!.id).toBe('component');
+		state = reduce(state, {type: 'check-finished', result: resultFor(labs, {})});
+		expect(currentStep(state)!.id).toBe('component');
+		expect(state.flash).toBeNull();
+	});
+
+	it('puts only the step\'s own findings on its checklist (shared rules by file)', () => {
+		const state = fold(initialState({labs, lab: 'lab-a', now: 0}), {type: 'check-finished', result: resultFor(labs, starterFindings())});
+		const [component, handler, dockerfile] = labA.steps;
+		expect(stepFindings(state, labA, component!).map((f) => f.ruleId)).toEqual(['cron/five-field']);
+		expect(stepFindings(state, labA, handler!).map((f) => f.ruleId)).toEqual(['input-binding/route-mismatch']);
+		expect(stepFindings(state, labA, dockerfile!).map((f) => f.ruleId)).toEqual(['lab/missing-file']);
+	});
+
+	it('reveals hints one at a time and unlocks the solution after the last', () => {
+		let state = fold(initialState({labs, lab: 'lab-a', now: 0}), {type: 'check-finished', result: resultFor(labs, starterFindings())});
+		const step = currentStep(state)!;
+		expect(canShowSolution(state, labA, step)).toBe(false);
+		state = reduce(state, {type: 'solution'});
+		expect(currentScreen(state).kind).toBe('step');
+		expect(state.flash).toMatch(/after the step passes or after all 3 hints/);
+		for (let i = 1; i <= step.hints.length; i++) {
+			state = reduce(state, {type: 'hint'});
+			expect(state.progress.labs['lab-a']!.hints[step.id]).toBe(i);
+		}
+		state = reduce(state, {type: 'hint'});
+		expect(state.progress.labs['lab-a']!.hints[step.id]).toBe(step.hints.length);
+		expect(state.flash).toMatch(/last hint/);
+		state = reduce(state, {type: 'solution'});
+		expect(currentScreen(state).kind).toBe('solution');
+		state = reduce(state, {type: 'back'});
+		expect(currentScreen(state).kind).toBe('step');
+	});
+
+	it('opens the solution at once for a passed step, and never for a runtime step', () => {
+		let state = fold(initialState({labs, lab: 'lab-a', now: 0}), {type: 'check-finished', result: resultFor(labs, {})});
+		state = fold(state, {type: 'move', delta: -10}, {type: 'solution'});
+		expect(currentScreen(state).kind).toBe('solution');
+		state = fold(state, {type: 'back'}, {type: 'move', delta: 3}, {type: 'solution'});
+		expect(currentStep(state)!.kind).toBe('runtime');
+		expect(currentScreen(state).kind).toBe('step');
+		expect(state.flash).toMatch(/no reference files/);
+	});
+
+	it('folds run events: bounded, control-free log tail, triggers, countdown, result', () => {
+		let state = fold(initialState({labs, lab: 'lab-a', now: 0}), {type: 'check-finished', result: resultFor(labs, {})}, {type: 'move', delta: 10});
+		state = reduce(state, {type: 'move', delta: -1});
+		expect(currentStep(state)!.id).toBe('run');
+		state = reduce(state, {type: 'run-started', lab: 'lab-a'});
+		const line = (text: string): RunEvent => ({type: 'line', line: {source: 'app', level: null, text, event: null}});
+		for (let i = 0; i < RUN_LOG_LIMIT + 50; i++) state = reduce(state, {type: 'run-event', event: line(`line ${i}`)});
+		state = reduce(state, {type: 'run-event', event: line('\u001b[31mred\u001b[0m \u001b]0;title\u0007done')});
+		expect(state.run!.lines).toHaveLength(RUN_LOG_LIMIT);
+		expect(state.run!.lines.at(-1)).toBe('red done');
+		state = fold(
+			state,
+			{type: 'run-event', event: {type: 'expect', what: 'Trigger 1', at: '2026-01-01T00:00:30.000Z', deadline: '2026-01-01T00:00:40.000Z'}},
+			{type: 'run-event', event: {type: 'trigger', index: 1, at: '2026-01-01T00:00:30.000Z'}},
+		);
+		expect(state.run!.expect!.what).toBe('Trigger 1');
+		expect(state.run!.triggers).toHaveLength(1);
+		expect(stepStatus(state, labA, currentStep(state)!)).toBe('not-run');
+		state = reduce(state, {type: 'run-event', event: {type: 'result', lab: 'lab-a', status: 'pass', findings: [], logFile: '.dapr-labs/logs/x.log'}});
+		expect(state.progress.labs['lab-a']!.passed).toEqual(['component', 'handler', 'dockerfile', 'run', 'triggers']);
+		expect(currentStep(state)!.id).toBe('triggers');
+		expect(state.flash).toMatch(/Step 4 passed/);
+		expect(labSummary(state, labA)).toMatchObject({passed: 5, total: 5, score: 100});
+	});
+
+	it('marks a run that ended without a verdict as an error, and a cancelled one as cancelled', () => {
+		const base = reduce(initialState({labs, lab: 'lab-a', now: 0}), {type: 'run-started', lab: 'lab-a'});
+		expect(reduce(base, {type: 'run-ended', error: 'spawn dapr ENOENT'}).run).toMatchObject({status: 'error', error: 'spawn dapr ENOENT'});
+		expect(reduce(base, {type: 'run-ended', cancelled: true}).run!.status).toBe('cancelled');
+	});
+
+	it('scores the quiz', () => {
+		let state = fold(initialState({labs, quiz: QUIZ, now: 0}), {type: 'open', screen: 'quiz'});
+		state = fold(state, {type: 'quiz-answer', answer: 'binding'});
+		expect(state.quizState.revealed).toBe(true);
+		// A second answer to a revealed question does not count.
+		state = fold(state, {type: 'quiz-answer', answer: 'pubsub'});
+		expect(quizScore(state)).toEqual({correct: 1, answered: 1, total: 2});
+		state = fold(state, {type: 'enter'}, {type: 'move', delta: 1}, {type: 'enter'});
+		expect(quizScore(state)).toEqual({correct: 2, answered: 2, total: 2});
+		state = fold(state, {type: 'enter'});
+		expect(state.quizState.index).toBe(2);
+		state = fold(state, {type: 'enter'});
+		expect(quizScore(state).answered).toBe(0);
+	});
+
+	it('keeps a screen stack: open pushes, back pops, l returns to the labs', () => {
+		let state = fold(initialState({labs, lab: 'lab-a', now: 0}), {type: 'open', screen: 'help'}, {type: 'open', screen: 'cron'});
+		expect(state.screens.map((s) => s.kind)).toEqual(['labs', 'step', 'help', 'cron']);
+		state = reduce(state, {type: 'back'});
+		expect(currentScreen(state).kind).toBe('help');
+		state = reduce(state, {type: 'open', screen: 'labs'});
+		expect(state.screens.map((s) => s.kind)).toEqual(['labs']);
+		expect(reduce(state, {type: 'back'}).screens).toHaveLength(1);
+	});
+
+	it('restores saved progress: current step and hints', () => {
+		const state = initialState({labs, lab: 'lab-a', now: 0, progress: {version: 1, labs: {'lab-a': {passed: ['component'], hints: {handler: 2}, current: 'handler'}}}});
+		expect(currentStep(state)!.id).toBe('handler');
+		expect(state.progress.labs['lab-a']!.hints['handler']).toBe(2);
+	});
+});
+
+describe('keys', () => {
+	const state = initialState({labs: [], now: 0});
+	it('maps keys to intents', () => {
+		expect(keyIntent(state, 'q', {})).toEqual({kind: 'quit'});
+		expect(keyIntent(state, 'c', {ctrl: true})).toEqual({kind: 'quit'});
+		expect(keyIntent(state, 'j', {})).toEqual({kind: 'action', action: {type: 'move', delta: 1}});
+		expect(keyIntent(state, '', {upArrow: true})).toEqual({kind: 'action', action: {type: 'move', delta: -1}});
+		expect(keyIntent(state, '', {escape: true})).toEqual({kind: 'action', action: {type: 'back'}});
+		expect(keyIntent(state, '?', {})).toEqual({kind: 'action', action: {type: 'open', screen: 'help'}});
+		expect(keyIntent(state, 'r', {})).toEqual({kind: 'none'});
+		const onStep = {...state, screens: [{kind: 'labs'}, {kind: 'step'}] as SessionState['screens']};
+		expect(keyIntent(onStep, 'r', {})).toEqual({kind: 'run'});
+		expect(keyIntent(onStep, 'h', {})).toEqual({kind: 'action', action: {type: 'hint'}});
+		const onQuiz = {...state, screens: [{kind: 'labs'}, {kind: 'quiz'}] as SessionState['screens']};
+		expect(keyIntent(onQuiz, 'p', {})).toEqual({kind: 'action', action: {type: 'quiz-answer', answer: 'pubsub'}});
+	});
+});
+
+describe('plain text', () => {
+	it('prints labs with progress, the current step, the checklist with file:line and the hint', () => {
+		const state = fold(initialState({labs, now: 0}), {type: 'check-finished', result: resultFor(labs, starterFindings())});
+		const text = formatPlain(state);
+		expect(text).toMatch(/lab-a +Lab A: Cron input binding \(0\/5 steps/);
+		expect(text).toContain('Step 1/5: Create the cron component');
+		expect(text).toContain('components/cron-binding.yaml:11:1 Problem from cron/five-field. (cron/five-field)');
+		expect(text).toContain('→ Write @every 30s.');
+		expect(text).toContain('1. ' + labA.steps[0]!.hints[0]);
+		expect(text).not.toContain('app.py:13');
+	});
+});
