@@ -5,7 +5,7 @@ import {build} from 'esbuild';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {pathToFileURL} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {CronExpressionParser} from 'cron-parser';
 
 const SCHEDULES = [
@@ -23,7 +23,7 @@ const ZONES = ['UTC', 'America/New_York'];
 
 const dir = mkdtempSync(join(tmpdir(), 'dapr-labs-bench-'));
 try {
-	const bundle = await build({entryPoints: ['src/core/cron/index.ts'], bundle: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'warning'});
+	const bundle = await build({entryPoints: [fileURLToPath(new URL('../src/core/cron/index.ts', import.meta.url))], bundle: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'warning'});
 	const file = join(dir, 'cron.mjs');
 	writeFileSync(file, bundle.outputFiles[0].text);
 	const {parseSchedule, nextFires} = await import(pathToFileURL(file).href);

@@ -10,7 +10,7 @@ const USAGE = `Usage: dapr-labs cron "<schedule>" [--from ISO8601] [--tz ZONE] [
 
 Explains a schedule the way the Dapr cron binding (daprd) parses and runs it.
   --from   start time (default: now); fire times are strictly after it
-  --tz     zone for schedules without a TZ=/CRON_TZ= prefix (default: this machine's zone, as daprd uses its own)
+  --tz     zone for schedules without a TZ=/CRON_TZ= prefix (default: this machine's zone, from TZ or the system, as daprd's)
   --count  how many fire times to list (default 5)
   --json   print {"schedule","valid","error","form","next"} instead of text
 Exit codes: 0 valid, 1 invalid, 2 usage.`;
@@ -77,10 +77,20 @@ function readOptions(argv: readonly string[], env: CommandIO['env']) {
 	return {schedule: positionals[0]!, from, zone, count, json: Boolean(values.json)};
 }
 
-// daprd runs in the machine's zone; Intl reads it (from TZ or the system) without touching the process here.
-function localZone(_env: CommandIO['env']): string {
-	const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-	return zone && loadLocation(zone).ok ? zone : 'UTC';
+/**
+ * daprd's time.Local, as Go's initLocal picks it: TZ unset means the system zone (Intl reads it), TZ="" means UTC,
+ * TZ=Zone (an optional leading ":" dropped) means that zone, and an unknown TZ falls back to UTC.
+ */
+function localZone(env: CommandIO['env']): string {
+	const tz = env['TZ'];
+	if (tz === undefined || tz.replace(/^:/, '').startsWith('/')) {
+		const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+		return zone && loadLocation(zone).ok ? zone : 'UTC';
+	}
+	const name = tz.replace(/^:/, '');
+	if (name === '' || name === 'UTC') return 'UTC';
+	const location = loadLocation(name);
+	return location.ok && location.zone !== 'Local' ? location.zone : 'UTC';
 }
 
 const FORM_TEXT: Record<Schedule['form'], string> = {

@@ -210,7 +210,10 @@ export type DockerfileModel = {
 		readonly parts?: readonly {readonly keyword: 'ENTRYPOINT' | 'CMD'; readonly form: 'exec' | 'shell'; readonly span: Span}[];
 	} | null;
 	readonly syntaxErrors: readonly {readonly message: string; readonly span: Span}[];
-	/** (added, optional) What pip installs not by name (`.`, `-e .`, paths, URLs, wheels), with where. */
+	/**
+	 * (added, optional) What is installed not by name: pip's `.`, `-e .`, paths, URLs, wheels, and other installers
+	 * (`uv sync`, `poetry install`, `pip-sync`...) whose packages the Dockerfile does not list, with where.
+	 */
 	readonly pipOtherSources?: readonly {readonly spec: string; readonly span: Span}[];
 	/** (added, optional) Build stages in file order; the last one is what runs. */
 	readonly stages?: readonly {readonly name: string | null; readonly image: string; readonly span: Span}[];

@@ -3,14 +3,14 @@ import {describe, expect, it} from 'vitest';
 import {run} from '../../src/commands/cron.js';
 import {UsageError, type CommandIO} from '../../src/commands/io.js';
 
-function fakeIO() {
+function fakeIO(env: Record<string, string> = {}) {
 	const out: string[] = [];
 	const err: string[] = [];
 	const io: CommandIO = {
 		out: (text) => void out.push(text),
 		err: (text) => void err.push(text),
 		cwd: '/nonexistent',
-		env: {},
+		env,
 		isTTY: false,
 		stdoutColumns: 80,
 	};
@@ -56,6 +56,20 @@ describe('dapr-labs cron', () => {
 		const {io, stdout} = fakeIO();
 		await run(['0 0 9 * * *', '--json', '--from', FROM, '--tz', 'America/New_York', '--count', '1'], io);
 		expect((JSON.parse(stdout()) as {next: string[]}).next).toEqual(['2026-03-15T13:00:00.000Z']);
+	});
+
+	it('defaults --tz to the local zone the way Go picks time.Local from TZ', async () => {
+		const zones: [string, string][] = [
+			['Asia/Tokyo', '2026-03-15T00:00:00.000Z'],
+			[':Asia/Tokyo', '2026-03-15T00:00:00.000Z'],
+			['', '2026-03-15T09:00:00.000Z'],
+			['Not/AZone', '2026-03-15T09:00:00.000Z'],
+		];
+		for (const [tz, first] of zones) {
+			const {io, stdout} = fakeIO({TZ: tz});
+			await run(['0 0 9 * * *', '--json', '--from', FROM, '--count', '1'], io);
+			expect((JSON.parse(stdout()) as {next: string[]}).next, `TZ=${tz}`).toEqual([first]);
+		}
 	});
 
 	it('explains a five-field schedule in text, with its 6-field form and the warning', async () => {

@@ -6,8 +6,9 @@
 import {DockerfileParser} from 'dockerfile-ast';
 import type {Instruction, JSONInstruction} from 'dockerfile-ast';
 import type {DockerInstruction, DockerfileModel} from '../model.js';
+import {didYouMean, stripControl} from '../text.js';
 import type {Span} from '../types.js';
-import {pipInstallStart, readPipInstallArgs} from './pip.js';
+import {otherInstaller, pipInstallStart, readPipInstallArgs} from './pip.js';
 import {commandName, programIndex, splitCommands, tokenizeShell} from './shell.js';
 
 export {parseRequirements, normalizePackageName, requirementName} from './pip.js';
@@ -197,7 +198,12 @@ function analyze(file: string, text: string): DockerfileModel {
 		instructions.push(model);
 
 		if (!KNOWN.has(keyword)) {
-			syntaxErrors.push({message: `Unknown instruction ${instr.getInstruction()}; Docker stops the build here.`, span: pos.range(instr.getInstructionRange())});
+			const guess = didYouMean(keyword, KNOWN);
+			const seen = stripControl(instr.getInstruction());
+			syntaxErrors.push({
+				message: `Unknown instruction ${seen}${guess ? ` (did you mean ${guess}?)` : ''}; Docker stops the build here.`,
+				span: pos.range(instr.getInstructionRange()),
+			});
 			continue;
 		}
 		if (content === null) {
@@ -287,8 +293,19 @@ function analyze(file: string, text: string): DockerfileModel {
 		for (const {instr, model} of s.instructions) {
 			if (model.keyword === 'RUN') {
 				for (const cmd of runCommands(instr, model, pos, escape)) {
-					const start = pipInstallStart(cmd.map((w) => w.value));
-					if (start < 0) continue;
+					const values = cmd.map((w) => w.value);
+					const start = pipInstallStart(values);
+					if (start < 0) {
+						const other = otherInstaller(values);
+						if (other === null) continue;
+						const first = cmd[programIndex(values)] ?? cmd[0];
+						if (first) pipOtherSources.push({spec: other.command, span: first.span});
+						for (const k of other.requirementFileIndexes) {
+							const w = cmd[k];
+							if (w) requirementFiles.push({path: w.value, span: w.span});
+						}
+						continue;
+					}
 					const read = readPipInstallArgs(cmd.slice(start));
 					for (const p of read.packages) pipPackages.push({name: p.name, span: p.word.span});
 					for (const r of read.requirementFiles) requirementFiles.push({path: r.path, span: r.word.span});

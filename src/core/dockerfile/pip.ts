@@ -180,3 +180,28 @@ export function parseRequirements(text: string): readonly {readonly name: string
 	}
 	return out;
 }
+
+/**
+ * Installers other than `pip install` that install a project's dependencies from a lock or project file:
+ * `uv sync`, `uv pip sync FILE`, `pip-sync FILE`, `poetry install`, `pipenv install`, `pdm install`,
+ * `conda|mamba|micromamba install`. Returns the command's name (`uv sync`) and any requirement files it reads,
+ * or null. The packages they install cannot be listed from the Dockerfile alone.
+ */
+export function otherInstaller(argv: readonly string[]): {readonly command: string; readonly requirementFileIndexes: readonly number[]} | null {
+	const i = programIndex(argv);
+	const prog = commandName(argv[i] ?? '');
+	const sub = argv[i + 1] ?? '';
+	const fileArgs = (from: number): number[] => {
+		const out: number[] = [];
+		for (let k = from; k < argv.length; k++) if (!(argv[k] as string).startsWith('-')) out.push(k);
+		return out;
+	};
+	if (prog === 'uv' && sub === 'sync') return {command: 'uv sync', requirementFileIndexes: []};
+	if (prog === 'uv' && sub === 'pip' && argv[i + 2] === 'sync') return {command: 'uv pip sync', requirementFileIndexes: fileArgs(i + 3)};
+	if (prog === 'pip-sync') return {command: 'pip-sync', requirementFileIndexes: fileArgs(i + 1)};
+	if ((prog === 'poetry' || prog === 'pipenv' || prog === 'pdm') && (sub === 'install' || sub === 'sync')) {
+		return {command: `${prog} ${sub}`, requirementFileIndexes: []};
+	}
+	if ((prog === 'conda' || prog === 'mamba' || prog === 'micromamba') && sub === 'install') return {command: `${prog} install`, requirementFileIndexes: []};
+	return null;
+}

@@ -2,6 +2,12 @@
  * The static model of a student's app.py: imports, routes, calls, with-items, bound names, constants and syntax
  * errors, read from one error-tolerant @lezer/python parse (plus a tiny re-parse for Python 3.10 parenthesised
  * with-items, which lezer does not know).
+ *
+ * Constants: a name assigned a string at the top level of the module (not inside if/try/for/with/def/class) is a
+ * constant; later top-level assignments replace it in source order (`+=` of a string appends), and a non-string
+ * assignment removes it. A name also assigned in a module-level branch or loop, or assigned inside a function
+ * that declares it `global`, is dropped: its value depends on what runs. Values are read against the final
+ * constants, except where a function has a local (or parameter) of the same name: there it stays a `name`.
  */
 import {parser} from '@lezer/python';
 import type {SyntaxNode, Tree} from '@lezer/common';
@@ -161,7 +167,7 @@ function walk(state: State, tree: Tree, src: Source, outerFunctions: readonly st
 	const functions: string[] = [...outerFunctions];
 	/** Nesting of def/class/lambda: assignments at depth 0 are module-level. */
 	let scopeDepth = outerFunctions.length;
-	const bodyIndent = new Map<number, number>();
+	const bodyIndent = new Map<number, {width: number; chars: number}>();
 	tree.iterate({
 		enter: (ref) => {
 			const from = ref.from + src.delta;
@@ -1262,6 +1268,7 @@ function firstToken(text: string): string {
 }
 
 function checkString(state: State, src: Source, node: SyntaxNode): void {
+	if (state.errors.length >= MAX_ERRORS) return;
 	const parts = literalParts(slice(src, node));
 	if (!parts || parts.terminated) return;
 	const from = node.from + src.delta;
@@ -1293,24 +1300,37 @@ function indentOf(text: string, lineStart: number): number {
  * rejects it at import time, so flag statements that start a line at the wrong depth, unless an earlier error
  * already explains the confusion.
  */
-function checkIndent(state: State, src: Source, node: SyntaxNode, bodyIndent: Map<number, number>): void {
+function checkIndent(state: State, src: Source, node: SyntaxNode, bodyIndent: Map<number, {width: number; chars: number}>): void {
 	const parent = node.parent;
 	if (!parent || (parent.name !== 'Script' && parent.name !== 'Body')) return;
 	const text = src.text;
 	const lineStart = text.lastIndexOf('\n', node.from - 1) + 1;
 	if (text.slice(lineStart, node.from).trim() !== '') return;
 	const width = indentOf(text, lineStart);
-	let expected: number;
-	if (parent.name === 'Script') expected = 0;
+	const chars = /^[ \t\f]*/u.exec(text.slice(lineStart, node.from))![0].length;
+	let expected: {width: number; chars: number};
+	if (parent.name === 'Script') expected = {width: 0, chars: 0};
 	else {
 		const known = bodyIndent.get(parent.from);
 		if (known === undefined) {
-			bodyIndent.set(parent.from, width);
+			bodyIndent.set(parent.from, {width, chars});
 			return;
 		}
 		expected = known;
 	}
-	if (width === expected) return;
+	if (state.errors.length >= MAX_ERRORS) return;
+	if (width === expected.width) {
+		// CPython's tokenizer measures indentation with tab size 8 and tab size 1; lines of one block that agree on
+		// the first and not the second mix tabs and spaces, and the module does not compile (TabError).
+		if (chars !== expected.chars) {
+			state.errors.push({
+				offset: node.from,
+				message: 'Inconsistent use of tabs and spaces in indentation.',
+				span: state.span(lineStart, node.from),
+			});
+		}
+		return;
+	}
 	const lastError = state.errors[state.errors.length - 1];
 	if (lastError && lastError.offset >= parent.from && lastError.offset <= node.from) return;
 	let previous = node.prevSibling;

@@ -3,10 +3,28 @@ import {Box, Text} from 'ink';
 import {labSummary} from '../../core/session/selectors.js';
 import type {SessionState} from '../../core/session/state.js';
 import {KeyBar, Messages, Title} from '../components.js';
-import {Tone} from '../theme.js';
+import {Tone, useLayout} from '../theme.js';
+import {rowsOf} from '../wrap.js';
+import {keyBarRows} from './scroller.js';
+
+const KEYS: readonly (readonly [string, string])[] = [
+	['↑↓', 'select'],
+	['enter', 'open'],
+	['c', 'cron'],
+	['o', 'operations'],
+	['t', 'troubleshooting'],
+	['b', 'quiz'],
+	['?', 'help'],
+	['q', 'quit'],
+];
 
 export function LabListScreen({state}: {readonly state: SessionState}) {
+	const {columns, rows} = useLayout();
 	const selected = state.labs[state.labIndex];
+	const messages = [...state.warnings, ...(state.flash ? [state.flash] : []), ...(state.checkError ? [state.checkError] : [])];
+	const used = 2 + state.labs.reduce((sum, lab) => sum + rowsOf(lab.title, columns - 4) + 1, 0) + 1 + keyBarRows(KEYS, columns) + messages.reduce((sum, m) => sum + rowsOf(m, columns) + 1, 0);
+	// The summary is the first thing to go on a short terminal.
+	const summary = selected && rowsOf(selected.summary, columns) + 1 <= rows - 2 - used ? selected.summary : null;
 	return (
 		<Box flexDirection="column">
 			<Title text="dapr-labs: Bindings and Triggers" right={state.checking ? 'checking…' : undefined} />
@@ -30,26 +48,15 @@ export function LabListScreen({state}: {readonly state: SessionState}) {
 					</Box>
 				);
 			})}
-			{selected ? (
+			{summary ? (
 				<Box marginTop={1}>
-					<Text>{selected.summary}</Text>
+					<Text>{summary}</Text>
 				</Box>
 			) : null}
 			{state.checkError ? <Tone tone="bad">Check failed: {state.checkError}</Tone> : null}
 			<Messages flash={state.flash} warnings={state.warnings} />
 			<Box marginTop={1}>
-				<KeyBar
-					keys={[
-						['↑↓', 'select'],
-						['enter', 'open'],
-						['c', 'cron'],
-						['o', 'operations'],
-						['t', 'troubleshooting'],
-						['b', 'quiz'],
-						['?', 'help'],
-						['q', 'quit'],
-					]}
-				/>
+				<KeyBar keys={KEYS} />
 			</Box>
 		</Box>
 	);

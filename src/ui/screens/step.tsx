@@ -35,7 +35,9 @@ function StepStrip({state, lab, index}: {readonly state: SessionState; readonly 
 	);
 }
 
-function Checklist({state, lab, step, findings, total}: {readonly state: SessionState; readonly lab: LabDef; readonly step: StepDef; readonly findings: readonly Finding[]; readonly total: number}) {
+type Block = {readonly key: string; readonly lines: readonly string[]};
+
+function Checklist({state, lab, step, blocks, total}: {readonly state: SessionState; readonly lab: LabDef; readonly step: StepDef; readonly blocks: readonly Block[]; readonly total: number}) {
 	const status = stepStatus(state, lab, step);
 	const all = stepFindings(state, lab, step);
 	const errors = all.filter((f) => f.severity === 'error').length;
@@ -46,31 +48,29 @@ function Checklist({state, lab, step, findings, total}: {readonly state: Session
 	else head = [`✖ ${errors} problem${errors === 1 ? '' : 's'} to fix.`, 'bad'];
 	return (
 		<Box flexDirection="column" marginTop={1}>
-			<Box>
+			<Text wrap="truncate-end">
 				<Tone tone="accent" bold>
 					Checklist{' '}
 				</Tone>
 				<Tone tone={head[1]} bold>
 					{head[0]}
 				</Tone>
-			</Box>
-			{findings.map((finding, index) => (
-				<Box key={index} flexDirection="column">
-					<Text>
-						<Tone tone={finding.severity === 'error' ? 'bad' : 'warn'}>{finding.severity === 'error' ? '✖' : '⚠'} </Tone>
-						<Tone tone="accent">
-							{finding.file}:{finding.line}
-						</Tone>{' '}
-						{stripControl(finding.message)} <Tone tone="muted">({finding.ruleId})</Tone>
-					</Text>
-					{finding.hint ? (
-						<Text>
-							{'  '}→ {stripControl(finding.hint)}
+			</Text>
+			{blocks.map((block) =>
+				block.lines.map((line, index) =>
+					index === 0 ? (
+						<Text key={`${block.key}:${index}`} wrap="truncate-end">
+							<Tone tone={line.startsWith('✖') ? 'bad' : 'warn'}>{line.slice(0, 1)}</Tone>
+							{line.slice(1)}
 						</Text>
-					) : null}
-				</Box>
-			))}
-			{total > findings.length ? <Tone tone="muted">…and {total - findings.length} more (`dapr-labs check` lists all).</Tone> : null}
+					) : (
+						<Text key={`${block.key}:${index}`} wrap="truncate-end">
+							{line}
+						</Text>
+					),
+				),
+			)}
+			{total > blocks.length ? <Tone tone="muted">…and {total - blocks.length} more (`dapr-labs check` lists all).</Tone> : null}
 		</Box>
 	);
 }
@@ -88,7 +88,7 @@ function RunPanel({state, run, tailLines}: {readonly state: SessionState; readon
 				</Tone>
 				<Tone tone={statusTone}>{running ? `${spinner} ${run.phase}` : `${run.status === 'pass' ? '✔' : '✖'} ${run.status}`}</Tone>
 			</Text>
-			{run.triggers.length ? <Tone tone="ok">{run.triggers.map((t) => `✔ trigger ${t.index} at ${t.at.slice(11, 19)}`).join('  ')}</Tone> : null}
+			{run.triggers.length ? <Tone tone="ok">{`✔ ${run.triggers.length} trigger${run.triggers.length === 1 ? '' : 's'}, last at ${run.triggers.at(-1)!.at.slice(11, 19)}`}</Tone> : null}
 			{run.expect && running ? (
 				<Text>
 					⏱ {run.expect.what}: {Math.max(0, secondsUntil(state, run.expect.at))}s <Tone tone="muted">(missing after {Math.max(0, secondsUntil(state, run.expect.deadline))}s)</Tone>
@@ -110,11 +110,11 @@ function RunPanel({state, run, tailLines}: {readonly state: SessionState; readon
 	);
 }
 
-function findingText(finding: Finding): {readonly head: string; readonly hint: string | null} {
-	return {
-		head: `${finding.severity === 'error' ? '✖' : '⚠'} ${finding.file}:${finding.line} ${stripControl(finding.message)} (${finding.ruleId})`,
-		hint: finding.hint ? `  → ${stripControl(finding.hint)}` : null,
-	};
+function findingLines(finding: Finding, width: number): string[] {
+	const head = `${finding.severity === 'error' ? '✖' : '⚠'} ${finding.file}:${finding.line} ${stripControl(finding.message)} (${finding.ruleId})`;
+	const lines = wrapLines(head, width);
+	if (finding.hint) lines.push(...wrapLines(`  → ${stripControl(finding.hint)}`, width));
+	return lines;
 }
 
 /** Rows the run panel takes (matches RunPanel). */
@@ -140,50 +140,49 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 	if (step.kind === 'runtime') keys.push(['r', state.run?.status === 'running' ? 'running…' : 'run']);
 	keys.push(['space', 'scroll'], ['?', 'help'], ['esc', 'labs'], ['q', 'quit']);
 
-	// Fit the terminal's height. Always: the title, the step, the checklist's head, the first finding, the newest
-	// hint, two lines of instructions, the run panel and the keys. Then, while rows remain: more findings, older
-	// hints, more instructions (the rest scrolls with space / page keys).
-	const width = columns;
+	// Fit the terminal's height: everything is wrapped here (so rows are counted exactly) and given rows in order of
+	// use: the first finding, the newest hint, a line of instructions, then more findings, older hints and the rest
+	// of the instructions (which scroll with space / page keys).
+	const width = columns - 1;
 	const run = state.run && state.run.lab === lab.id ? state.run : null;
 	const findings = stepFindings(state, lab, step);
 	const messages = [...state.warnings.map((w) => `⚠ ${w}`), ...(state.flash ? [state.flash] : []), ...(state.checkError ? [`Check failed: ${state.checkError}`] : [])];
 	const keyRows = rowsOf(keys.map(([k, w]) => `${k} ${w}`).join('  '), width);
-	const runTail = rows >= 34 ? 6 : 3;
-	let free = rows - 1 - (2 + 1 + 2 + 2 + 1 + keyRows + messages.reduce((sum, m) => sum + rowsOf(m, width), 0) + (run ? runRows(run, runTail, width) : 0));
-	const findingRows = (f: Finding) => {
-		const {head, hint} = findingText(f);
-		return rowsOf(head, width) + (hint ? rowsOf(hint, width) : 0);
-	};
-	const hintRows = (i: number) => rowsOf(`Hint ${i + 1}: ${step.hints[i]}`, width);
+	const runTail = rows >= 34 ? 6 : 2;
+	let free = rows - 2 - (2 + 1 + 2 + 2 + 1 + keyRows + messages.reduce((sum, m) => sum + rowsOf(m, width), 0) + (run ? runRows(run, runTail, width) : 0));
+	const findingBlocks: Block[] = findings.slice(0, MAX_FINDINGS).map((f, index) => ({key: `f${index}`, lines: findingLines(f, width)}));
+	const hintBlocks: Block[] = step.hints.slice(0, shown).map((hint, index) => ({key: `h${index}`, lines: balanceBackticks(wrapLines(`Hint ${index + 1}: ${hint}`, width - 1))}));
 	const instructionLines = paragraphs(step.instructions).flatMap((p, i) => [...(i > 0 ? [''] : []), ...balanceBackticks(wrapLines(p, width - 1))]);
-	const shownFindings: Finding[] = [];
-	const shownHints: number[] = [];
-	if (findings[0]) {
-		shownFindings.push(findings[0]);
-		free -= findingRows(findings[0]);
+	const shownFindings: Block[] = [];
+	const shownHints: Block[] = [];
+	const take = (block: Block, extra: number, min: number): Block | null => {
+		const room = free - extra;
+		if (room < min) return null;
+		const lines = block.lines.length <= room ? block.lines : block.lines.slice(0, room);
+		free -= lines.length + extra;
+		return {key: block.key, lines};
+	};
+	if (findings.length > 1) free -= 1; // the "…and N more" line
+	const reserveInstructions = Math.min(instructionLines.length, 1);
+	free -= reserveInstructions;
+	const first = findingBlocks[0] ? take(findingBlocks[0], 0, 1) : null;
+	if (first) shownFindings.push(first);
+	const newest = hintBlocks.at(-1);
+	if (newest && newest.lines.length + 1 <= free) shownHints.push(take(newest, 1, 2)!);
+	for (const block of findingBlocks.slice(1)) {
+		if (block.lines.length > free) break;
+		shownFindings.push(take(block, 0, 1)!);
 	}
-	if (findings.length > 1) free -= 1; // the "…and N more" line, when it shows
-	if (shown > 0) {
-		shownHints.push(shown - 1);
-		free -= 1 + hintRows(shown - 1);
+	for (let index = hintBlocks.length - 2; index >= 0 && shownHints.length > 0; index--) {
+		if (hintBlocks[index]!.lines.length > free) break;
+		shownHints.unshift(take(hintBlocks[index]!, 0, 1)!);
 	}
-	let instructionBudget = Math.min(instructionLines.length, 2);
-	free -= instructionBudget;
-	for (const finding of findings.slice(1, MAX_FINDINGS)) {
-		if (findingRows(finding) > free) break;
-		shownFindings.push(finding);
-		free -= findingRows(finding);
-	}
-	for (let i = shown - 2; i >= 0 && hintRows(i) <= free; i--) {
-		shownHints.unshift(i);
-		free -= hintRows(i);
-	}
-	instructionBudget += Math.max(0, Math.min(free, instructionLines.length - instructionBudget));
-	const budget = Math.max(1, instructionBudget);
+	const budget = reserveInstructions + Math.max(0, Math.min(free, instructionLines.length - reserveInstructions));
 	const start = Math.min(state.scroll, Math.max(0, instructionLines.length - budget));
 	const more = start + budget < instructionLines.length;
-	const visible = instructionLines.slice(start, start + (more ? budget - 1 : budget));
+	const visible = instructionLines.slice(start, start + (more ? Math.max(0, budget - 1) : budget));
 	const hiddenHints = shown - shownHints.length;
+	const moreText = `… space: ${instructionLines.length - start - visible.length} more line(s)${hiddenHints ? `, ${hiddenHints} earlier hint(s)` : ''}`;
 
 	return (
 		<Box flexDirection="column">
@@ -197,18 +196,27 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 			{visible.map((line, i) => (
 				<Prose key={i} text={line || ' '} />
 			))}
-			{more ? <Tone tone="muted">{`… space: ${instructionLines.length - start - visible.length} more line(s)${hiddenHints ? `, ${hiddenHints} earlier hint(s)` : ''}`}</Tone> : null}
+			{more ? (
+				<Text wrap="truncate-end">
+					<Tone tone="muted">{moreText}</Tone>
+				</Text>
+			) : null}
 			{shownHints.length ? (
 				<Box flexDirection="column" marginTop={1}>
-					{shownHints.map((i) => (
-						<Text key={i}>
-							<Tone tone="warn">Hint {i + 1}: </Tone>
-							{step.hints[i]}
-						</Text>
-					))}
+					{shownHints.map((block) =>
+						block.lines.map((line, index) => {
+							const label = index === 0 ? /^Hint \d+: / .exec(line)?.[0] ?? '' : '';
+							return (
+								<Box key={`${block.key}:${index}`}>
+									{label ? <Tone tone="warn">{label}</Tone> : null}
+									<Prose text={line.slice(label.length) || ' '} />
+								</Box>
+							);
+						}),
+					)}
 				</Box>
 			) : null}
-			<Checklist state={state} lab={lab} step={step} findings={shownFindings} total={findings.length} />
+			<Checklist state={state} lab={lab} step={step} blocks={shownFindings} total={findings.length} />
 			{run ? <RunPanel state={state} run={run} tailLines={runTail} /> : null}
 			{state.checkError ? <Tone tone="bad">Check failed: {state.checkError}</Tone> : null}
 			<Messages flash={state.flash} warnings={state.warnings} />

@@ -178,7 +178,7 @@ describe('CMD and ENTRYPOINT', () => {
 
 describe('syntax errors', () => {
 	it.each([
-		['FROM python:3.12\nRUNN pip install x\n', /Unknown instruction RUNN/, 2, 1],
+		['FROM python:3.12\nRUNN pip install x\n', /^Unknown instruction RUNN \(did you mean RUN\?\); Docker stops the build here\.$/, 2, 1],
 		['FROM python:3.12\nCMD\n', /CMD instruction has no arguments/, 2, 1],
 		['WORKDIR /app\nFROM python:3.12\n', /first instruction must be FROM/, 1, 1],
 		['FROM python:3.12 base\n', /FROM takes an image/, 1, 1],
@@ -252,5 +252,19 @@ describe('broken and hostile input', () => {
 		const m = analyzeDockerfile('Dockerfile', `FROM python:3.12\nRUN ${'"a" '.repeat(50_000)}\n`);
 		expect(m.instructions).toEqual([]);
 		expect(m.syntaxErrors).toEqual([{message: expect.stringMatching(/reads Dockerfiles of up to 128 KB\.$/), span: {line: 1, column: 1}}]);
+	});
+});
+
+describe('other installers', () => {
+	it.each([
+		['RUN uv sync --frozen', 'uv sync', []],
+		['RUN poetry install --no-root', 'poetry install', []],
+		['RUN uv pip sync --system requirements.lock', 'uv pip sync', ['requirements.lock']],
+		['RUN pip-sync requirements.txt dev.txt', 'pip-sync', ['requirements.txt', 'dev.txt']],
+	])('%s', (run, spec, files) => {
+		const m = analyzeDockerfile('Dockerfile', `FROM python:3.12\n${run}\n`);
+		expect(m.pipOtherSources).toEqual([{spec, span: expect.objectContaining({line: 2, column: 5})}]);
+		expect(m.requirementFiles.map((r) => r.path)).toEqual(files);
+		expect(m.pipPackages).toEqual([]);
 	});
 });

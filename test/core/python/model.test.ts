@@ -389,6 +389,7 @@ describe('analyzePython: syntax errors', () => {
 		['await in a lambda inside async def', 'async def f():\n    g = lambda: await h()\n', "'await' outside async function.", 2, 17],
 		['async with in a sync def', 'def f():\n    async with A() as a:\n        pass\n', "'async with' outside async function.", 2, 5],
 		['async for in a sync def', 'def f():\n    async for a in b:\n        pass\n', "'async for' outside async function.", 2, 5],
+		['tabs and spaces mixed in one block', 'def f():\n\tx = 1\n        return x\n', 'Inconsistent use of tabs and spaces in indentation.', 3, 1],
 		['return at module level', 'x = 1\nreturn x\n', "'return' outside function.", 2, 1],
 		['yield in a class body', 'class A:\n    yield 1\n', "'yield' outside function.", 2, 5],
 	])('%s', (_name, text, message, line, column) => {

@@ -8,7 +8,7 @@ describe(RULE, () => {
 	test('not-utf8 points at the first bad byte', () => {
 		const findings = check(RULE, complete({'app.py': {path: 'app.py', kind: 'unreadable', reason: 'not-utf8', detail: 'Byte 0xff at line 3, column 7 is not UTF-8', line: 3, column: 7}}));
 		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 3, 7]]);
-		expect(findings[0]!.message).toMatch(/^app\.py cannot be read as text: Byte 0xff .*\.$/);
+		expect(findings[0]!.message).toMatch(/^The file app\.py cannot be read as text: Byte 0xff .*\.$/);
 		expect(findings[0]!.hint).toContain('UTF-8');
 	});
 	test('too large and symlinks point at 1:1', () => {

@@ -12,7 +12,7 @@ describe(RULE, () => {
 		expect(findings[0]!.ruleId).toBe(RULE);
 		expect(findings[0]!.file).toBe('components/cron-binding.yaml');
 		expect(findings[0]!.line).toBeGreaterThanOrEqual(9);
-		expect(findings[0]!.message).toMatch(/^components\/cron-binding\.yaml is not valid YAML: .+\.$/);
+		expect(findings[0]!.message).toMatch(/^The file components\/cron-binding\.yaml is not valid YAML: .+\.$/);
 	});
 	test('bad indentation', () => {
 		const broken = 'apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: x\n spec: 1\n';
