@@ -70,7 +70,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 		throw new UsageError(error instanceof Error ? error.message : String(error));
 	}
 	const progress = progressBar(io);
-	const submissions = await gradeAll(sources, {labs: lab === 'all' ? undefined : [lab], jobs, onProgress: progress.update});
+	const submissions = await gradeAll(sources, {labs: lab === 'all' ? undefined : [lab], jobs, cwd: io.cwd, onProgress: progress.update});
 	progress.done();
 	const report = gradeReport(submissions);
 	const text = gradeFormats[format]!(report, await loadLabs());

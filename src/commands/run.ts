@@ -9,6 +9,7 @@ import type {ClassifiedLine, RunEvent} from '../core/run-events.js';
 import {stripControl} from '../core/text.js';
 import type {Finding, LabId} from '../core/types.js';
 import {LAB_IDS} from '../core/types.js';
+import {WorkspaceError} from '../runner/read-workspace.js';
 import {runLab, type RunSpec} from '../runner/run-lab.js';
 import {oneOf, parse, UsageError, type CommandIO} from './io.js';
 
@@ -47,7 +48,8 @@ export function formatRunEvent(event: RunEvent): string | null {
 		case 'command':
 			return `$ ${event.argv.map(shellQuote).join(' ')}`;
 		case 'line':
-			return formatLine(event.line);
+			// Blank lines (the CLI's trailing newlines) carry nothing; the log file keeps them.
+			return event.line.text.trim() === '' ? null : formatLine(event.line);
 		case 'trigger':
 			return `✔ trigger ${event.index} at ${event.at}`;
 		case 'expect':
@@ -140,6 +142,12 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 				if (text !== null) io.out(text + '\n');
 			}
 		}
+	} catch (error) {
+		if (error instanceof WorkspaceError) {
+			io.err(`dapr-labs run: ${stripControl(error.message)}\n`);
+			return 2;
+		}
+		throw error;
 	} finally {
 		process.off('SIGINT', onInt);
 		process.off('SIGTERM', onTerm);

@@ -14,7 +14,7 @@ import {loadLabs} from '../runner/labs-loader.js';
 import {loadQuiz} from '../runner/quiz-loader.js';
 import {loadProgress, saveProgress} from '../runner/state-store.js';
 import {watchFolder} from '../runner/watch.js';
-import {loadSolutions} from '../runner/workspace-writer.js';
+import {labFilesIn, loadSolutions} from '../runner/workspace-writer.js';
 import {oneOf, parse, UsageError, useColor, type CommandIO} from './io.js';
 
 const HELP = `Usage: dapr-labs start [--dir PATH] [--lab ID] [--watch]
@@ -30,8 +30,9 @@ solutions, the runtime check (r), and reference screens (cron, operations, troub
 /** Everything a session starts from, read from disk. */
 async function prepare(dir: string, lab: LabId | undefined, now: number, runnerAvailable: boolean): Promise<SessionState> {
 	const labs = await loadLabs();
-	const [quiz, solutions, loaded] = await Promise.all([loadQuiz().catch(() => []), loadSolutions(labs), loadProgress(dir)]);
-	return initialState({labs, quiz, solutions, progress: loaded.progress, warnings: loaded.warning ? [loaded.warning] : [], now, runnerAvailable, ...(lab ? {lab} : {})});
+	const [quiz, solutions, loaded, files] = await Promise.all([loadQuiz().catch(() => []), loadSolutions(labs), loadProgress(dir), labFilesIn(dir)]);
+	const warnings = [...(loaded.warning ? [loaded.warning] : []), ...(files.length === 0 ? [`This folder has no lab files yet. Run \`dapr-labs init --lab ${lab ?? 'lab-a'}\` here, or pass --dir.`] : [])];
+	return initialState({labs, quiz, solutions, progress: loaded.progress, warnings, now, runnerAvailable, ...(lab ? {lab} : {})});
 }
 
 async function checkOnce(dir: string, signal?: AbortSignal) {
@@ -40,8 +41,10 @@ async function checkOnce(dir: string, signal?: AbortSignal) {
 
 /** Plain-text mode: one block (or one per save with --watch). */
 async function printPlain(dir: string, state: SessionState, io: CommandIO, watch: boolean): Promise<number> {
-	let current = reduce(state, {type: 'check-finished', result: await checkOnce(dir)});
-	io.out(formatPlain(current));
+	const verdict = (from: SessionState, result: Awaited<ReturnType<typeof checkOnce>>) => reduce(reduce(from, {type: 'check-finished', result}), {type: 'follow'});
+	let current = verdict(state, await checkOnce(dir));
+	let printed = formatPlain(current);
+	io.out(printed);
 	await saveProgress(dir, current.progress).catch(() => undefined);
 	if (!watch) return 0;
 	const controller = new AbortController();
@@ -55,8 +58,12 @@ async function printPlain(dir: string, state: SessionState, io: CommandIO, watch
 			busy = busy.then(async () => {
 				if (controller.signal.aborted) return;
 				try {
-					current = reduce(current, {type: 'check-finished', result: await checkOnce(dir, controller.signal)});
-					io.out('\n' + formatPlain(current));
+					current = verdict(current, await checkOnce(dir, controller.signal));
+					// Only a changed verdict is printed: output redirected into the lab folder must not loop.
+					const text = formatPlain(current);
+					if (text === printed) return;
+					printed = text;
+					io.out('\n' + text);
 					await saveProgress(dir, current.progress);
 				} catch (error) {
 					if (!controller.signal.aborted) io.err(`dapr-labs start: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -83,22 +90,33 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	const info = await stat(dir).catch(() => null);
 	if (!info?.isDirectory()) throw new UsageError(`${values.dir ?? dir} is not a folder.`);
 	const tty = io.isTTY && Boolean(process.stdin.isTTY);
+	// Ink and React take longer to load than the lab files take to read: start both at once.
+	const ui = tty ? import('../ui/render.js') : null;
 	const state = await prepare(dir, lab, Date.now(), true);
-	if (!tty) return printPlain(dir, state, io, values.watch ?? false);
+	if (!ui) return printPlain(dir, state, io, values.watch ?? false);
 
-	const {renderWorkbook} = await import('../ui/render.js');
-	// The runner drags in execa and the log classifier; only the TTY path loads it.
-	const {runLab} = await import('../runner/run-lab.js');
+	const {renderWorkbook} = await ui;
+	// The runner drags in execa and the log classifier: loaded on the first r, not before the first frame.
+	async function* runLab(id: LabId, signal: AbortSignal) {
+		const runner = await import('../runner/run-lab.js');
+		yield* runner.runLab({lab: id, dir, timeoutSec: 180}, signal);
+	}
+	// A closed terminal or a kill must still stop what the workbook started (dapr, the app), as q does.
+	const stop = new AbortController();
+	const onSignal = () => stop.abort();
+	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
 	await renderWorkbook(
 		state,
 		{
+			stop: stop.signal,
 			check: (signal) => checkOnce(dir, signal),
 			watch: (onChange, signal) => watchFolder(dir, {signal, onChange}),
 			saveProgress: (progress) => saveProgress(dir, progress),
-			run: (lab, signal) => runLab({lab, dir, timeoutSec: 180}, signal),
+			run: runLab,
 			now: () => Date.now(),
 		},
 		{color: useColor(io)},
 	);
+	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.off(signal, onSignal);
 	return 0;
 }

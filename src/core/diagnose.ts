@@ -199,6 +199,19 @@ function callLoc(model: WorkspaceModel | null, method: string, argKeyword?: stri
 	return {file: pythonFile(model), ...(arg?.span ?? call.span)};
 }
 
+/**
+ * The route the student most likely meant for a binding path: the exact one, a close name, else the only POST route
+ * without path parameters (a binding route has none).
+ */
+function guessRoute(want: string, httpRoutes: readonly PyRoute[]): PyRoute | null {
+	const exact = httpRoutes.find((r) => r.path === want);
+	if (exact) return exact;
+	const closest = didYouMean(want, httpRoutes.map((route) => route.path ?? '').filter(Boolean));
+	if (closest) return httpRoutes.find((r) => r.path === closest) ?? null;
+	const plain = httpRoutes.filter((r) => r.methods.includes('POST') && r.path !== null && !r.path.includes('{'));
+	return plain.length === 1 ? plain[0]! : null;
+}
+
 /** The exception of the first traceback after `from`, with the deepest frame in the student's app file. */
 function tracebackAfter(events: readonly LineEvent[], from: number, appFile: string): {exception: string; message: string; line: number | null} | null {
 	let line: number | null = null;
@@ -262,9 +275,7 @@ export function diagnose(observation: RunObservation, model: WorkspaceModel | nu
 		if (event.type !== 'app-not-subscribed') continue;
 		const want = `/${event.binding}`;
 		const near = routes(model).filter((route) => route.kind === 'http');
-		const closest = didYouMean(want, near.map((route) => route.path ?? '').filter(Boolean));
-		const posts = near.filter((r) => r.methods.includes('POST'));
-		const route = near.find((r) => r.path === closest) ?? near.find((r) => r.path === want) ?? (posts.length === 1 ? posts[0]! : null);
+		const route = guessRoute(want, near);
 		const at = route ? routeLoc(route, appFile) : (componentLoc(model, event.binding) ?? cronLoc);
 		add(
 			finding(
@@ -286,10 +297,7 @@ export function diagnose(observation: RunObservation, model: WorkspaceModel | nu
 		const httpRoutes = routes(model).filter((route) => route.kind === 'http');
 		const exact = httpRoutes.find((route) => route.path === want);
 		if (event.status === 404) {
-			const closest = didYouMean(want, httpRoutes.map((route) => route.path ?? '').filter(Boolean));
-			// No close name: a lone POST route is still the one the student meant for the binding.
-			const posts = httpRoutes.filter((r) => r.methods.includes('POST'));
-			const route = httpRoutes.find((r) => r.path === closest) ?? (posts.length === 1 ? posts[0]! : null);
+			const route = guessRoute(want, httpRoutes);
 			add(
 				finding(
 					'run/delivery-failed',

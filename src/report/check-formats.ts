@@ -4,7 +4,12 @@
 import type {LabDef} from '../core/labs.js';
 import type {CheckResult} from '../core/result.js';
 import type {Workspace} from '../core/types.js';
+import {randomUUID} from 'node:crypto';
+import {ruleById} from '../core/rules/index.js';
+import {formatGithub} from './github.js';
 import {formatJson} from './json.js';
+import {formatJunit} from './junit.js';
+import {formatSarif} from './sarif.js';
 import {formatText} from './text.js';
 
 /** What a formatter may use beyond the result. */
@@ -21,4 +26,8 @@ export type CheckFormatter = (result: CheckResult, context: CheckFormatContext) 
 export const checkFormats: Readonly<Record<string, CheckFormatter>> = {
 	text: (result, context) => formatText(result, {workspace: context.workspace, labs: context.labs, color: context.color}),
 	json: (result) => formatJson(result),
+	junit: (result, context) => formatJunit(result, {labs: context.labs}),
+	sarif: (result) => formatSarif(result, {ruleMeta: (id) => ruleById(id)?.meta}),
+	// The stop-commands token must be unguessable by the student whose text is printed inside the guard.
+	github: (result) => formatGithub(result, {token: randomUUID().replaceAll('-', '')}),
 };

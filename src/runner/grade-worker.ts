@@ -3,7 +3,7 @@
  * same gradeOne() the in-thread fallback uses, and replies with the GradedSubmission.
  */
 import {parentPort, workerData} from 'node:worker_threads';
-import {gradeOne, type WorkerData, type WorkerReply, type WorkerRequest} from './grade.js';
+import {gradeOne, type WorkerData, type WorkerReady, type WorkerReply, type WorkerRequest} from './grade.js';
 
 if (parentPort) {
 	const port = parentPort;
@@ -11,4 +11,5 @@ if (parentPort) {
 	port.on('message', (request: WorkerRequest) => {
 		void gradeOne(request.source, options).then((submission) => port.postMessage({index: request.index, submission} satisfies WorkerReply));
 	});
+	port.postMessage({ready: true} satisfies WorkerReady);
 }

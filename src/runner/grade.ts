@@ -40,6 +40,8 @@ export type GradeOneOptions = {
 	/** Schedules are evaluated from this instant (ISO string, so it crosses to workers); now when absent. */
 	readonly now?: string;
 	readonly signal?: AbortSignal;
+	/** Folder paths in results (`workspace`) are shown relative to this when they are inside it. */
+	readonly cwd?: string;
 };
 
 export type GradeAllOptions = GradeOneOptions & {
@@ -166,7 +168,7 @@ export async function gradeOne(source: SubmissionSource, options: GradeOneOption
 			dir = temp;
 		}
 		const root = await findLabRoot(dir);
-		const label = source.kind === 'archive' ? (root === dir ? basename(source.path) : `${basename(source.path)}:${relative(dir, root).replaceAll('\\', '/')}`) : root;
+		const label = source.kind === 'archive' ? (root === dir ? basename(source.path) : `${basename(source.path)}:${relative(dir, root).replaceAll('\\', '/')}`) : displayPath(root, options.cwd);
 		const {result} = await checkFolder(root, {labs: options.labs, workspaceLabel: label, signal: options.signal, now: options.now ? new Date(options.now) : undefined});
 		return {name, result};
 	} catch (error) {
@@ -176,6 +178,13 @@ export async function gradeOne(source: SubmissionSource, options: GradeOneOption
 	} finally {
 		if (temp) await rm(temp, {recursive: true, force: true}).catch(() => undefined);
 	}
+}
+
+/** A folder as the instructor would write it: relative to cwd when inside it, else absolute; forward slashes. */
+function displayPath(path: string, cwd: string | undefined): string {
+	if (!cwd) return path;
+	const inside = relative(cwd, path);
+	return (inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? path : inside).replaceAll('\\', '/');
 }
 
 /** The bundled worker next to this module (dist/), or null when running from source. */
@@ -201,7 +210,9 @@ async function gradeInThread(sources: readonly SubmissionSource[], options: Grad
 		while (next < sources.length) {
 			const index = next++;
 			results[index] = await gradeOne(sources[index]!, options);
-			options.onProgress?.(++done, sources.length);
+			// Not `onProgress?.(++done)`: an optional call that is skipped does not evaluate its arguments.
+			done++;
+			options.onProgress?.(done, sources.length);
 		}
 	};
 	await Promise.all(Array.from({length: jobs}, lane));
@@ -211,14 +222,23 @@ async function gradeInThread(sources: readonly SubmissionSource[], options: Grad
 /** What crosses to a worker and back. */
 export type WorkerRequest = {readonly index: number; readonly source: SubmissionSource};
 export type WorkerReply = {readonly index: number; readonly submission: GradedSubmission};
+/** Sent once by a worker when its code has loaded; the per-submission timeout starts counting from there. */
+export type WorkerReady = {readonly ready: true};
 export type WorkerData = Omit<GradeOneOptions, 'signal'>;
+
+/** Submissions in flight per worker: the next one is already queued when one finishes (no idle round trip). */
+const WORKER_DEPTH = 4;
 
 function gradeInWorkers(sources: readonly SubmissionSource[], options: GradeAllOptions, jobs: number, workerUrl: URL): Promise<GradedSubmission[]> {
 	const results: GradedSubmission[] = new Array(sources.length);
 	const timeoutMs = options.timeoutMs ?? 60_000;
-	const data: WorkerData = {labs: options.labs, archiveLimits: options.archiveLimits, tempDir: options.tempDir, now: options.now};
+	const data: WorkerData = {labs: options.labs, archiveLimits: options.archiveLimits, tempDir: options.tempDir, now: options.now, cwd: options.cwd};
 	let next = 0;
 	let done = 0;
+	// Submissions handed back after their worker died or was stopped for another submission's hang.
+	const retry: number[] = [];
+	const retried = new Set<number>();
+	const remaining = () => retry.length > 0 || next < sources.length;
 	return new Promise((resolve, reject) => {
 		const live = new Set<Worker>();
 		let finished = false;
@@ -230,55 +250,83 @@ function gradeInWorkers(sources: readonly SubmissionSource[], options: GradeAllO
 			else resolve(results);
 		};
 		const record = (index: number, submission: GradedSubmission) => {
+			if (results[index]) return;
 			results[index] = submission;
-			options.onProgress?.(++done, sources.length);
+			done++;
+			options.onProgress?.(done, sources.length);
 			if (done === sources.length) finish();
 		};
+		const failed = (index: number, error: string) => record(index, {name: sources[index]!.name, result: null, error});
 		options.signal?.addEventListener('abort', () => finish(options.signal?.reason ?? new Error('aborted')), {once: true});
 		const spawn = () => {
 			const worker = new Worker(workerUrl, {workerData: data});
 			live.add(worker);
-			let current: number | undefined;
-			let timer: NodeJS.Timeout | undefined;
+			const inflight = new Map<number, NodeJS.Timeout | undefined>();
+			let online = false;
+			let dead = false;
+			/** Stops this worker; what it still had is handed back (or failed, when it already failed once elsewhere). */
+			const abandon = (reason: string) => {
+				if (dead) return;
+				dead = true;
+				live.delete(worker);
+				void worker.terminate();
+				for (const [index, timer] of inflight) {
+					clearTimeout(timer);
+					if (retried.has(index)) failed(index, reason);
+					else {
+						retried.add(index);
+						retry.push(index);
+					}
+				}
+				inflight.clear();
+				if (!finished && remaining()) spawn();
+			};
+			const arm = (index: number) =>
+				setTimeout(() => {
+					// A hang in one submission must not hold up the class: give it up and replace the worker.
+					clearTimeout(inflight.get(index));
+					inflight.delete(index);
+					failed(index, `Grading took longer than ${Math.round(timeoutMs / 1000)} s and was stopped.`);
+					abandon('The submission could not be graded: its grading worker was stopped twice.');
+				}, timeoutMs);
+			// A submission handed back after a crash is graded alone, so that the one that kills workers fails by itself.
+			let solo = false;
 			const feed = () => {
-				if (next >= sources.length) {
-					current = undefined;
+				if (solo && inflight.size === 0) solo = false;
+				while (!dead && !solo && inflight.size < WORKER_DEPTH) {
+					let index: number | undefined;
+					if (retry.length > 0 && inflight.size === 0) {
+						index = retry.pop();
+						solo = true;
+					} else if (next < sources.length) index = next++;
+					if (index === undefined) break;
+					worker.postMessage({index, source: sources[index]!} satisfies WorkerRequest);
+					inflight.set(index, online ? arm(index) : undefined);
+				}
+				if (!dead && inflight.size === 0) {
+					dead = true;
 					live.delete(worker);
 					void worker.terminate();
+				}
+			};
+			worker.on('message', (reply: WorkerReply | WorkerReady) => {
+				if ('ready' in reply) {
+					// Loading the worker bundle takes a while on a busy machine; that is not the submissions' time.
+					online = true;
+					for (const index of inflight.keys()) inflight.set(index, arm(index));
 					return;
 				}
-				current = next++;
-				worker.postMessage({index: current, source: sources[current]!} satisfies WorkerRequest);
-				timer = setTimeout(() => {
-					// A hang in one submission must not hold up the class: give it up, replace the worker.
-					const index = current!;
-					current = undefined;
-					live.delete(worker);
-					void worker.terminate();
-					record(index, {name: sources[index]!.name, result: null, error: `Grading took longer than ${Math.round(timeoutMs / 1000)} s and was stopped.`});
-					if (!finished && next < sources.length) spawn();
-				}, timeoutMs);
-			};
-			worker.on('message', (reply: WorkerReply) => {
-				clearTimeout(timer);
-				if (current === reply.index) record(reply.index, reply.submission);
+				clearTimeout(inflight.get(reply.index));
+				inflight.delete(reply.index);
+				record(reply.index, reply.submission);
 				if (!finished) feed();
 			});
 			worker.on('error', (error) => {
-				clearTimeout(timer);
-				live.delete(worker);
-				if (current !== undefined) record(current, {name: sources[current]!.name, result: null, error: `dapr-labs could not grade this submission (worker failed: ${stripControl(error.message)}).`});
-				current = undefined;
-				if (!finished && next < sources.length) spawn();
+				// A worker that fails before it is ready is a broken installation, not a broken submission.
+				if (!online) finish(new Error(`The grade worker failed to start (${error.message}).`));
+				else abandon(`dapr-labs could not grade this submission (worker failed: ${stripControl(error.message)}).`);
 			});
-			worker.on('exit', (code) => {
-				clearTimeout(timer);
-				live.delete(worker);
-				if (finished || current === undefined) return;
-				record(current, {name: sources[current]!.name, result: null, error: `dapr-labs could not grade this submission (its worker exited with code ${code}).`});
-				current = undefined;
-				if (!finished && next < sources.length) spawn();
-			});
+			worker.on('exit', (code) => abandon(`dapr-labs could not grade this submission (its worker exited with code ${code}).`));
 			feed();
 		};
 		if (sources.length === 0) return finish();

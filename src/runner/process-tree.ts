@@ -28,7 +28,7 @@ export function killGroupNow(pgid: number, signal: NodeJS.Signals): boolean {
 	}
 }
 
-/** Whether any process of the group is still alive (zombies of an un-reaped leader count as gone). */
+/** Whether any process of the group still exists (zombies included; see groupRunning). */
 export function groupAlive(pgid: number): boolean {
 	try {
 		process.kill(-pgid, 0);
@@ -69,10 +69,10 @@ export function startGroup(file: string, args: readonly string[], options: {read
 		stopping ??= (async () => {
 			if (killGroupNow(pid, 'SIGTERM')) {
 				const deadline = Date.now() + graceMs;
-				while (groupAlive(pid) && Date.now() < deadline) await sleep(50);
-				if (groupAlive(pid)) killGroupNow(pid, 'SIGKILL');
+				while ((await groupRunning(pid)) && Date.now() < deadline) await sleep(50);
+				if (await groupRunning(pid)) killGroupNow(pid, 'SIGKILL');
 				const hard = Date.now() + 2000;
-				while (groupAlive(pid) && Date.now() < hard) await sleep(25);
+				while ((await groupRunning(pid)) && Date.now() < hard) await sleep(25);
 			}
 			await subprocess.catch(() => undefined);
 			live.delete(pid);
@@ -94,14 +94,30 @@ function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Pids whose process group is `pgid` (Linux/macOS `ps`); empty when ps is unavailable. */
-export async function groupMembers(pgid: number): Promise<number[]> {
-	const result = await execa('ps', ['-eo', 'pid=,pgid='], {reject: false, timeout: 3000});
-	if (result.exitCode !== 0) return [];
-	const out: number[] = [];
+/**
+ * Whether a process of the group is still running. Zombies do not count: in containers PID 1 is often not an init
+ * that reaps orphans promptly, so dead grandchildren can linger as zombies that kill(-pgid, 0) still sees.
+ */
+async function groupRunning(pgid: number): Promise<boolean> {
+	if (!groupAlive(pgid)) return false;
+	const members = await groupMembersWithState(pgid);
+	if (members === null) return true;
+	return members.some((member) => !member.state.startsWith('Z'));
+}
+
+async function groupMembersWithState(pgid: number): Promise<{pid: number; state: string}[] | null> {
+	const result = await execa('ps', ['-eo', 'pid=,pgid=,stat='], {reject: false, timeout: 3000});
+	if (result.exitCode !== 0) return null;
+	const out: {pid: number; state: string}[] = [];
 	for (const line of String(result.stdout).split('\n')) {
-		const [pid, group] = line.trim().split(/\s+/).map(Number);
-		if (group === pgid && pid !== undefined) out.push(pid);
+		const [pid, group, state] = line.trim().split(/\s+/);
+		if (Number(group) === pgid && pid !== undefined) out.push({pid: Number(pid), state: state ?? ''});
 	}
 	return out;
+}
+
+/** Pids of the group's running (non-zombie) processes (Linux/macOS `ps`); empty when ps is unavailable. */
+export async function groupMembers(pgid: number): Promise<number[]> {
+	const members = await groupMembersWithState(pgid);
+	return (members ?? []).filter((member) => !member.state.startsWith('Z')).map((member) => member.pid);
 }

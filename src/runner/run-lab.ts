@@ -5,6 +5,7 @@
  * (RunEvent) feeds the Ink UI and the text/JSON reporters alike. The student's files are never edited: schedule
  * rehearsals and the webhook URL live in a temporary copy of the components.
  */
+import {connect} from 'node:net';
 import {createInterface} from 'node:readline';
 import {copyFile, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -235,6 +236,8 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 	let child: GroupChild | null = null;
 	let log: RunLog | null = null;
 	const ports = [appPort, httpPort, grpcPort].filter((p): p is number => p !== null);
+	// Aborts the verification tasks and the app-port poller, whatever ends the run.
+	const verifyAbort = new AbortController();
 	try {
 		if (needsReceiver) receiver = await startReceiver();
 		let resources = './components';
@@ -243,9 +246,13 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 			...(receiver && httpBinding ? {url: {name: httpBinding.name!.value, value: `${receiver.url}/post`}} : {}),
 		};
 		if (edits.schedule || edits.url) {
-			resources = await temporaryComponents(join(spec.dir, 'components'), edits);
-			tempDir = join(resources, '..');
-			if (edits.url) yield {type: 'note', message: `The webhook URL of "${edits.url.name}" points at a local receiver (${edits.url.value}) in the temporary copy, so no internet is needed.`};
+			try {
+				resources = await temporaryComponents(join(spec.dir, 'components'), edits);
+				tempDir = join(resources, '..');
+				if (edits.url) yield {type: 'note', message: `The webhook URL of "${edits.url.name}" points at a local receiver (${edits.url.value}) in the temporary copy, so no internet is needed.`};
+			} catch (error) {
+				yield {type: 'note', message: `Could not make the temporary copy of components/ (${error instanceof Error ? error.message : String(error)}); running with ./components as it is.`};
+			}
 		}
 		let before: StreamEntry[] = [];
 		const redis = pubsub ? redisUrl(metadataValue(pubsub, 'redisHost') ?? 'localhost:6379', metadataValue(pubsub, 'redisPassword') ?? undefined, metadataValue(pubsub, 'redisDB') ?? undefined) : null;
@@ -259,7 +266,7 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 		yield {type: 'command', argv: ['dapr', ...args], cwd: spec.dir};
 		child = startGroup('dapr', args, {cwd: spec.dir, env});
 
-		type Item = {kind: 'line'; raw: string} | {kind: 'event'; event: RunEvent} | {kind: 'exit'; code: number | null} | {kind: 'verified'};
+		type Item = {kind: 'line'; raw: string} | {kind: 'event'; event: RunEvent} | {kind: 'exit'; code: number | null} | {kind: 'verified'} | {kind: 'app-up'};
 		const queue = new EventQueue<Item>();
 		const lines = child.subprocess.all ? createInterface({input: child.subprocess.all, crlfDelay: Number.POSITIVE_INFINITY}) : null;
 		lines?.on('line', (raw) => queue.push({kind: 'line', raw}));
@@ -290,8 +297,7 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 		let webhook: RunObservation['webhook'];
 		let appAnswer: RunObservation['appAnswer'];
 		let published: RunObservation['published'];
-		let verifying: Promise<void> | null = null;
-		const verifyAbort = new AbortController();
+		let verifying = null as Promise<void> | null;
 		const onAbort = () => verifyAbort.abort();
 		signal.addEventListener('abort', onAbort, {once: true});
 
@@ -344,6 +350,32 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 			return triggersDone() && webhook !== undefined && alertsArrived();
 		};
 
+		// daprd's "application discovered" line is the usual signal; polling the port as well keeps the runner working
+		// with a Dapr (or stand-in) that words it differently.
+		function* onAppUp(): Generator<RunEvent> {
+			if (appUp) return;
+			appUp = true;
+			yield {type: 'phase', phase: 'verifying', message: 'The app is listening; watching for the expected events.'};
+			if (expectation) {
+				stopAt = Math.min(stopAt, Date.now() + expectation.waitMs + 5000);
+				const at = new Date(Date.now() + expectation.intervalMs);
+				yield {type: 'expect', what: `cron event 1 on ${expectation.route}`, at: at.toISOString(), deadline: new Date(at.getTime() + expectation.toleranceMs).toISOString()};
+			}
+			if (needsReceiver) verifying = verifyOutput().then(() => queue.push({kind: 'verified'}));
+		}
+		if (appPort !== null) {
+			void (async () => {
+				// Give daprd the first word, then poll.
+				await new Promise((r) => setTimeout(r, 1000));
+				while (!appUp && !verifyAbort.signal.aborted) {
+					if (await portAnswers(appPort)) {
+						queue.push({kind: 'app-up'});
+						return;
+					}
+					await new Promise((r) => setTimeout(r, 250));
+				}
+			})();
+		}
 		let finishing = false;
 		const maybeFinish = () => {
 			if (finishing || !labSatisfied()) return;
@@ -369,6 +401,10 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 				continue;
 			}
 			if (item.kind === 'verified') continue;
+			if (item.kind === 'app-up') {
+				yield* onAppUp();
+				continue;
+			}
 			if (item.kind === 'event') {
 				yield item.event;
 				maybeFinish();
@@ -385,14 +421,7 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 					yield {type: 'phase', phase: 'waiting', message: 'Dapr is up; waiting for the app.'};
 					break;
 				case 'app-discovered':
-					appUp = true;
-					yield {type: 'phase', phase: 'verifying', message: 'The app is listening; watching for the expected events.'};
-					if (expectation) {
-						stopAt = Math.min(stopAt, Date.now() + expectation.waitMs + 5000);
-						const at = new Date(Date.now() + expectation.intervalMs);
-						yield {type: 'expect', what: `cron event 1 on ${expectation.route}`, at: at.toISOString(), deadline: new Date(at.getTime() + expectation.toleranceMs).toISOString()};
-					}
-					if (needsReceiver) verifying = verifyOutput().then(() => queue.push({kind: 'verified'}));
+					yield* onAppUp();
 					break;
 				case 'app-request':
 					sawRequest = true;
@@ -451,9 +480,9 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 			const item = await queue.next(0);
 			if (item?.kind === 'line') {
 				log.write(item.raw);
-				const line = classifyLine(item.raw);
-				if (line.event && events.length < MAX_EVENTS) events.push(line.event);
-				yield {type: 'line', line};
+				// Shown and kept, but not diagnosed: lines printed while we stop it (a request cut short by the shutdown)
+				// say nothing about the student's app.
+				yield {type: 'line', line: classifyLine(item.raw)};
 			}
 		}
 		let busy = await waitPortsFree(ports, 3000);
@@ -485,11 +514,23 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 		yield {type: 'phase', phase: 'done', message: diagnosis.status === 'pass' ? 'Verified.' : 'The lab does not work yet.'};
 		yield ended(diagnosis.status, findings, log.path);
 	} finally {
+		verifyAbort.abort();
 		await child?.stop();
 		await receiver?.close();
 		await log?.close();
 		if (tempDir) await rm(tempDir, {recursive: true, force: true});
 	}
+}
+
+function portAnswers(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const socket = connect({port, host: '127.0.0.1'});
+		socket.once('connect', () => {
+			socket.destroy();
+			resolve(true);
+		});
+		socket.once('error', () => resolve(false));
+	});
 }
 
 function isTaskCompleted(json: unknown): boolean {

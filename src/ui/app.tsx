@@ -25,14 +25,13 @@ export type AppProps = {
 
 function useTerminalSize(columns?: number, rows?: number): {columns: number; rows: number} {
 	const {stdout} = useStdout();
-	const read = () => ({columns: columns ?? stdout.columns ?? 80, rows: rows ?? stdout.rows ?? 24});
-	const [size, setSize] = useState(read);
+	const [size, setSize] = useState(() => ({columns: columns ?? stdout.columns ?? 80, rows: rows ?? stdout.rows ?? 24}));
 	useEffect(() => {
 		if (columns !== undefined && rows !== undefined) return;
-		const onResize = () => setSize(read());
+		const onResize = () => setSize({columns: columns ?? stdout.columns ?? 80, rows: rows ?? stdout.rows ?? 24});
 		stdout.on('resize', onResize);
 		return () => void stdout.off('resize', onResize);
-	});
+	}, [columns, rows, stdout]);
 	return size;
 }
 

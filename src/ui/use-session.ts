@@ -23,6 +23,8 @@ export type SessionDeps = {
 	readonly now?: () => number;
 	/** Called once everything started here has stopped, after q / ctrl-c. */
 	readonly onQuit?: () => void;
+	/** Aborted from outside (SIGTERM, SIGHUP): the session quits as if q was pressed. */
+	readonly stop?: AbortSignal;
 	/** Called when a check finishes (the benchmark and tests hook on it). */
 	readonly onChecked?: (result: CheckResult) => void;
 };
@@ -147,6 +149,14 @@ export function useSession(initial: SessionState, deps: SessionDeps): {readonly 
 		root.current.abort();
 		void Promise.allSettled([...pending.current, saveChain.current]).then(() => depsRef.current.onQuit?.());
 	}, []);
+
+	useEffect(() => {
+		const stop = depsRef.current.stop;
+		if (!stop) return;
+		if (stop.aborted) quit();
+		stop.addEventListener('abort', quit, {once: true});
+		return () => stop.removeEventListener('abort', quit);
+	}, [quit]);
 
 	const onKey = useCallback(
 		(input: string, key: KeyPress) => {

@@ -78,7 +78,10 @@ describe('starters fail with exactly their declared ids', () => {
 
 describe('rule fixtures fail with exactly their declared ids', () => {
 	const base = join(ROOT, 'test', 'fixtures', 'rules');
-	const names = readdirSync(base).sort();
+	const names = readdirSync(base, {withFileTypes: true})
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => entry.name)
+		.sort();
 	test('there is a fixture folder per rule group at least', () => {
 		expect(names.length).toBeGreaterThanOrEqual(20);
 	});

@@ -2,7 +2,10 @@ import {describe, expect, test} from 'vitest';
 import {checkWorkspace, compareFindings, evaluateSteps, fileInStep} from '../../src/core/check.js';
 import type {LabDef, StepDef} from '../../src/core/labs.js';
 import type {Finding} from '../../src/core/types.js';
+import {rules} from '../../src/core/rules/index.js';
 import {APP_PY, complete, CRON_YAML, NOW, workspaceOf} from '../helpers/rules.js';
+
+const ALL_RULES = rules.map((rule) => rule.id);
 
 const step = (id: string, kind: 'static' | 'runtime', files: string[], rules: string[], points: number): StepDef => ({id, title: id, kind, files, rules, points, instructions: '', hints: [], solutionFiles: []});
 
@@ -56,7 +59,7 @@ describe('checkWorkspace', () => {
 	});
 	test('only the lab\'s own rules run', () => {
 		// dockerfile/missing-package is not in LAB, so a Dockerfile without pip install is not reported.
-		const result = checkWorkspace(workspaceOf(complete({Dockerfile: 'FROM python:3.12-slim\nCOPY app.py .\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0"]\n'})), [LAB], options);
+		const result = checkWorkspace(workspaceOf(complete({Dockerfile: 'FROM python:3.12-slim\nCOPY app.py .\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]\n'})), [LAB], options);
 		expect(result.labs[0]!.findings).toEqual([]);
 	});
 	test('a failing folder: steps, score, sorted findings, summary', () => {
@@ -103,6 +106,27 @@ describe('checkWorkspace', () => {
 			Dockerfile: 'FROM\nCMD [\n',
 		});
 		expect(() => checkWorkspace(garbage, [LAB], options)).not.toThrow();
+	});
+	test('never throws on a hundred mangled copies of a real folder', () => {
+		let seed = 42;
+		const random = (n: number) => {
+			seed = (seed * 1103515245 + 12345) % 2 ** 31;
+			return seed % n;
+		};
+		const alphabet = ' \n\t:-[]{}()"\'#@*&!|>,.=/\\\u0000\u001b';
+		const mangle = (text: string) => {
+			let out = text;
+			for (let i = 0; i < 6; i++) {
+				const at = random(out.length + 1);
+				out = random(2) === 0 ? out.slice(0, at) + alphabet[random(alphabet.length)]! + out.slice(at) : out.slice(0, at) + out.slice(at + 1 + random(8));
+			}
+			return out;
+		};
+		const labs: LabDef[] = [LAB, {...LAB, id: 'combined', steps: [step('all', 'static', ['components/', 'app.py', 'Dockerfile'], ALL_RULES, 100)]}];
+		for (let round = 0; round < 100; round++) {
+			const files = Object.fromEntries(Object.entries(complete()).map(([path, text]) => [path, random(3) === 0 ? mangle(String(text)) : text]));
+			expect(() => checkWorkspace(workspaceOf(files), labs, options)).not.toThrow();
+		}
 	});
 	test('compareFindings orders by file, line, column, rule id', () => {
 		const list = [finding('b/x', 'b', 'error', 1, 1), finding('a/x', 'a', 'error', 2, 1), finding('a/x', 'a', 'error', 1, 5), finding('a/y', 'a', 'error', 1, 5)];

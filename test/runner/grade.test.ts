@@ -135,15 +135,38 @@ describe('gradeAll with worker threads', () => {
 			// A worker that never answers for a submission named "hang" and answers the others.
 			await writeFile(
 				join(out, 'hang-worker.mjs'),
-				"import {parentPort} from 'node:worker_threads';\nparentPort.on('message', (r) => { if (r.source.name !== 'hang') parentPort.postMessage({index: r.index, submission: {name: r.source.name, result: null, error: 'stub'}}); });\n",
+				"import {parentPort} from 'node:worker_threads';\nparentPort.postMessage({ready: true});\nparentPort.on('message', (r) => { if (r.source.name !== 'hang') parentPort.postMessage({index: r.index, submission: {name: r.source.name, result: null, error: 'stub'}}); });\n",
 			);
 			const sources = ['a', 'hang', 'b', 'c'].map((name) => ({kind: 'folder' as const, name, path: '/nonexistent'}));
-			const graded = await gradeAll(sources, {jobs: 2, timeoutMs: 300, workerUrl: pathToFileURL(join(out, 'hang-worker.mjs'))});
+			const graded = await gradeAll(sources, {jobs: 2, timeoutMs: 1500, workerUrl: pathToFileURL(join(out, 'hang-worker.mjs'))});
 			expect(graded.map((submission) => [submission.name, submission.error])).toEqual([
 				['a', 'stub'],
 				['hang', expect.stringMatching(/took longer than/)],
 				['b', 'stub'],
 				['c', 'stub'],
+			]);
+		} finally {
+			await rm(out, {recursive: true, force: true});
+		}
+	});
+});
+
+describe('gradeAll when a worker dies', () => {
+	it('retries the other submissions and fails only the one that kills its worker', async () => {
+		const out = await mkdtemp(join(ROOT, 'node_modules', '.cache-grade-crash-'));
+		try {
+			await writeFile(
+				join(out, 'crash-worker.mjs'),
+				"import {parentPort} from 'node:worker_threads';\nparentPort.postMessage({ready: true});\nparentPort.on('message', (r) => { if (r.source.name === 'crash') setTimeout(() => process.exit(7), 20); else setTimeout(() => parentPort.postMessage({index: r.index, submission: {name: r.source.name, result: null, error: 'stub'}}), 50); });\n",
+			);
+			const sources = ['a', 'crash', 'b', 'c', 'd'].map((name) => ({kind: 'folder' as const, name, path: '/nonexistent'}));
+			const graded = await gradeAll(sources, {jobs: 1, workerUrl: pathToFileURL(join(out, 'crash-worker.mjs'))});
+			expect(graded.map((submission) => [submission.name, submission.error])).toEqual([
+				['a', 'stub'],
+				['crash', expect.stringMatching(/exited with code 7/)],
+				['b', 'stub'],
+				['c', 'stub'],
+				['d', 'stub'],
 			]);
 		} finally {
 			await rm(out, {recursive: true, force: true});

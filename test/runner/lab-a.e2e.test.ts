@@ -104,3 +104,22 @@ describe.each(['1.18', '1.16'] as const)('Lab A failures under the fake dapr %s'
 		expect(result.findings.filter((f) => f.ruleId.startsWith('run/')).map((f) => f.ruleId), JSON.stringify(result.findings)).toEqual(['run/app-channel-missing']);
 	});
 });
+
+describe('Lab A rehearsal', () => {
+	it('verifies a @daily schedule with a temporary @every 2s copy and says so', async (context) => {
+		if (skip) return context.skip(skip);
+		const yaml = cronComponent('@daily');
+		const dir = await lab({'components/cron-binding.yaml': yaml, 'app.py': LAB_A_APP});
+		const events = await collect({lab: 'lab-a', dir, timeoutSec: 40, ...(await ports()), env: fakeEnv('1.18'), build: 'skip'});
+		const result = resultOf(events);
+		expect(result.findings, JSON.stringify(result.findings)).toEqual([]);
+		expect(result.status).toBe('pass');
+		const notes = events.flatMap((e) => (e.type === 'note' ? [e.message] : []));
+		expect(notes.some((n) => n.includes('rehearses it with "@every 2s"'))).toBe(true);
+		const triggers = events.find((e) => e.type === 'check' && e.id === 'triggers');
+		expect(triggers && triggers.type === 'check' ? triggers.message : '').toContain('rehearsal with "@every 2s" instead of "@daily"');
+		const command = events.find((e) => e.type === 'command');
+		expect(command && command.type === 'command' ? command.argv.join(' ') : '').not.toContain('--resources-path ./components');
+		expect(await readFile(`${dir}/components/cron-binding.yaml`, 'utf8')).toBe(yaml);
+	});
+});

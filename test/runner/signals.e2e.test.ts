@@ -4,8 +4,7 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {spawn} from 'node:child_process';
-import {mkdtemp, rm, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {mkdir, mkdtemp, rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {build} from 'esbuild';
 import {execa} from 'execa';
@@ -21,7 +20,9 @@ beforeAll(async () => {
 		skip = missing('no python3 on this machine imports fastapi and uvicorn');
 		return;
 	}
-	bundleDir = await mkdtemp(join(tmpdir(), 'dapr-labs-bin-'));
+	// Inside the repo (node_modules/.cache) so the bundle finds the package root (labs/) by walking up, as dist/ does.
+	await mkdir(join(ROOT, 'node_modules', '.cache'), {recursive: true});
+	bundleDir = await mkdtemp(join(ROOT, 'node_modules', '.cache', 'dapr-labs-signals-'));
 	await build({
 		stdin: {
 			contents: "import {run} from './src/commands/run.ts'; import {defaultIO} from './src/commands/io.ts'; run(process.argv.slice(2), defaultIO()).then((code) => { process.exitCode = code; });",
@@ -36,7 +37,6 @@ beforeAll(async () => {
 		logLevel: 'error',
 		banner: {js: "import {createRequire as __r} from 'node:module'; const require = __r(import.meta.url);"},
 	});
-	await writeFile(join(bundleDir, 'package.json'), '{"type":"module"}');
 });
 
 afterAll(async () => {

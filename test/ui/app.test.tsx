@@ -59,6 +59,15 @@ describe('step screen', () => {
 		expect(frame).toContain('Create `components/cron-binding.yaml`');
 	});
 
+	it('strips control sequences from student-controlled finding text', async () => {
+		const evil = resultFor(labs, {'lab-a': [finding('yaml/syntax', 'components/\u001b]0;x\u0007a.yaml', 3, {message: 'Bad \u001b[31mred\u001b[0m thing.', hint: 'Fix \u001b[2J it.'})]});
+		const app = renderApp(start({lab: 'lab-a'}), fakeEffects(evil).deps);
+		const frame = await waitForFrame(app, (f) => f.includes('problem to fix'));
+		expect(frame).toContain('components/a.yaml:3 Bad red thing. (yaml/syntax)');
+		expect(frame).toContain('→ Fix it.');
+		expect(frame).not.toMatch(/\u001b/);
+	});
+
 	it('moves between steps with j/k and the arrows', async () => {
 		const app = renderApp(start({lab: 'lab-a'}), fakeEffects(broken()).deps);
 		await waitForFrame(app, (f) => f.includes('1. Create the cron component') && f.includes('problem'));
@@ -159,6 +168,18 @@ describe('step screen', () => {
 		expect(effects.signals[0]!.aborted).toBe(true);
 		expect(cleanedAt).toBeGreaterThan(0);
 		expect(quitAt).toBeGreaterThan(cleanedAt);
+	});
+
+	it('an outside stop (SIGTERM, SIGHUP) quits the same way', async () => {
+		const effects = fakeEffects(resultFor(labs, {}));
+		const stop = new AbortController();
+		const app = renderApp(start(), {...effects.deps, stop: stop.signal});
+		await waitForFrame(app, (f) => f.includes('Lab A'));
+		expect(effects.quitCalls()).toBe(0);
+		stop.abort();
+		for (let i = 0; i < 200 && effects.quitCalls() === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+		expect(effects.quitCalls()).toBe(1);
+		expect(effects.signals[0]!.aborted).toBe(true);
 	});
 
 	it('ctrl-c quits too', async () => {

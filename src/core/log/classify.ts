@@ -46,11 +46,7 @@ export function classifyLine(raw: string): ClassifiedLine {
 	if (line.startsWith(APP_PREFIX)) return classifyApp(line.slice(APP_PREFIX.length));
 	const first = line.charCodeAt(0);
 	// 't' → logfmt `time="..." level=... msg=...`
-	if (first === 116 && line.startsWith('time=')) {
-		const fields = parseLogfmt(line);
-		if (fields.msg !== undefined && fields.level !== undefined) return daprdLine(fields.level, fields.msg, fields.scope, fields.component);
-		return classifyApp(line);
-	}
+	if (first === 116 && line.startsWith('time=')) return classifyLogfmt(line);
 	// '{' → daprd JSON (`--log-as-json`) or the CLI's JSON events
 	if (first === 123) return classifyJson(line);
 	// Uppercase letter: coloured logrus form `INFO[0000] ...` or the plain CLI warning.
@@ -321,6 +317,60 @@ export function parseLogfmt(line: string): Fields & Record<string, string> {
 		out[key] = value;
 	}
 	return out;
+}
+
+/** Reads a logfmt value starting at `i` (quoted or bare); returns it and the index after it. */
+function readValue(line: string, i: number): [string, number] {
+	if (line.charCodeAt(i) !== 34) {
+		let end = line.indexOf(' ', i);
+		if (end < 0) end = line.length;
+		return [line.slice(i, end), end];
+	}
+	const start = i + 1;
+	let close = line.indexOf('"', start);
+	// Fast path: no backslash before the closing quote, so no escapes to undo.
+	const slash = line.indexOf('\\', start);
+	if (slash < 0 || (close >= 0 && slash > close)) {
+		if (close < 0) close = line.length;
+		return [line.slice(start, close), close + 1];
+	}
+	let out = '';
+	let from = start;
+	let j = start;
+	while (j < line.length) {
+		const ch = line.charCodeAt(j);
+		if (ch === 92 && j + 1 < line.length) {
+			out += line.slice(from, j);
+			const next = line[j + 1]!;
+			out += next === 'n' ? '\n' : next === 't' ? '\t' : next === 'r' ? '\r' : next;
+			j += 2;
+			from = j;
+			continue;
+		}
+		if (ch === 34) break;
+		j++;
+	}
+	return [out + line.slice(from, j), j + 1];
+}
+
+/**
+ * daprd's logfmt line (`time="..." level=x msg="..." key=val ...`, logrus order: time, level, msg, then sorted keys).
+ * Only the four fields the classifier uses are read, so the hot path does not build a map per line.
+ */
+function classifyLogfmt(line: string): ClassifiedLine {
+	const levelAt = line.indexOf(' level=', 5);
+	if (levelAt < 0) return classifyApp(line);
+	const [level, afterLevel] = readValue(line, levelAt + 7);
+	const msgAt = line.startsWith(' msg=', afterLevel) ? afterLevel : line.indexOf(' msg=', afterLevel);
+	if (msgAt < 0) return classifyApp(line);
+	const [msg, afterMsg] = readValue(line, msgAt + 5);
+	let scope: string | undefined;
+	let component: string | undefined;
+	const scopeAt = line.indexOf(' scope=', afterMsg - 1);
+	if (scopeAt >= 0) scope = readValue(line, scopeAt + 7)[0];
+	const componentAt = line.indexOf(' component=', afterMsg - 1);
+	if (componentAt >= 0) component = readValue(line, componentAt + 11)[0];
+	return daprdLine(level, msg, scope, component);
 }
 
 const TTY_KEYS = [' app_id=', ' component=', ' instance=', ' scope=', ' type=', ' ver='];

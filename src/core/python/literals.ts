@@ -24,7 +24,7 @@ export function literalParts(text: string): LiteralParts | null {
 	else if (rest.startsWith('"') || rest.startsWith("'")) quote = rest[0]!;
 	else return null;
 	const afterOpen = rest.slice(quote.length);
-	const terminated = afterOpen.length >= quote.length && afterOpen.endsWith(quote) && !endsEscaped(afterOpen, quote, prefix.includes('r'));
+	const terminated = afterOpen.length >= quote.length && afterOpen.endsWith(quote) && !endsEscaped(afterOpen, quote);
 	const body = terminated ? afterOpen.slice(0, afterOpen.length - quote.length) : afterOpen;
 	return {
 		prefix,
@@ -37,10 +37,11 @@ export function literalParts(text: string): LiteralParts | null {
 	};
 }
 
-/** True when the closing quote found at the end is really an escaped quote (`"abc\"`). */
-function endsEscaped(afterOpen: string, quote: string, raw: boolean): boolean {
-	// Even a raw string cannot end in an odd number of backslashes before its quote.
-	void raw;
+/**
+ * True when the quote found at the end is escaped (`"abc\"`): an odd run of backslashes before it. Raw strings
+ * follow the same rule in Python (`r"\"` is unterminated).
+ */
+function endsEscaped(afterOpen: string, quote: string): boolean {
 	let count = 0;
 	for (let index = afterOpen.length - quote.length - 1; index >= 0 && afterOpen[index] === '\\'; index--) count++;
 	return count % 2 === 1;

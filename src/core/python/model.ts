@@ -15,6 +15,7 @@ import type {PyArg, PyCall, PyFramework, PyImport, PyNameUse, PyRoute, PySyntaxE
 import type {Span} from '../types.js';
 import {lineStarts, spanAt} from '../yaml/positions.js';
 import {formatLiteralText, literalParts, literalValue} from './literals.js';
+import {type BracketScan, MAX_ERRORS, endOfLine, firstToken, indentationMessage, indentOf, isBareYield, isRelaxedDecorator, scanBrackets} from './syntax-text.js';
 
 /** One parsed text: the main file, or a re-parsed snippet whose offsets map back by `delta`. */
 type Source = {readonly text: string; readonly delta: number};
@@ -37,12 +38,16 @@ type RawDecorated = {
 
 type RawWith = {readonly async: boolean; readonly expr: SyntaxNode; readonly asName: string | null; readonly from: number; readonly to: number; readonly src: Source};
 
-type Construction = {readonly call: SyntaxNode; readonly src: Source};
+/** One assignment to a name that may be an app or router: the call it was assigned (null: something else). */
+type Construction = {readonly call: SyntaxNode | null; readonly src: Source; readonly at: number};
 
 type State = {
 	readonly text: string;
 	readonly span: (from: number, to: number) => Span;
-	readonly errors: {offset: number; message: string; span: Span}[];
+	/** priority 0: certain (tokenizer-level) messages, preferred over lezer's guess at the same place. */
+	readonly errors: {offset: number; message: string; span: Span; priority?: number}[];
+	/** Bracket matching of the whole text, computed on the first parse error only. */
+	brackets: BracketScan | null;
 	readonly imports: PyImport[];
 	/** Local name → what it stands for, fully qualified (`DC` → `dapr.clients.DaprClient`, `dc` → `dapr.clients`). */
 	readonly aliases: Map<string, string>;
@@ -56,20 +61,19 @@ type State = {
 	/** Names bound at module level inside a branch or by `global` in a function: their value is not certain. */
 	readonly uncertain: Set<string>;
 	/** `app = FastAPI()` and friends: the last call assigned to each plain name. */
-	readonly constructions: Map<string, Construction>;
+	readonly constructions: Map<string, Construction[]>;
 	/** Offset ranges of the main text whose lezer nodes are replaced by a re-parse (parenthesised with-items). */
 	readonly skip: {from: number; to: number}[];
 	/** reparses: parenthesised with-headers re-parsed; firstParseError: offset of lezer's first error node. */
-	readonly budget: {reparses: number; firstParseError: number};
+	readonly budget: {reparses: number; firstParseError: number; skipCursor: number};
 	/** Open function/lambda scopes of the walk, innermost last. */
 	readonly scopes: Scope[];
 };
 
 const MAX_DEPTH = 60;
 const MAX_TEXT = 160;
-const MAX_ERRORS = 100;
-/** Python 3.10 parenthesised with-headers re-parsed at most this many times (each re-parse pads to its offset). */
-const MAX_REPARSE = 50;
+/** Python 3.10 parenthesised with-headers re-parsed at most this many times (a bound on work for odd input). */
+const MAX_REPARSE = 100_000;
 
 /** Reads app.py into the model the rules consume. Never throws; syntax errors are recorded, not raised. */
 export function analyzePython(file: string, text: string): PythonModel {
@@ -111,8 +115,9 @@ function analyze(file: string, text: string, span: (from: number, to: number) =>
 		uncertain: new Set(),
 		constructions: new Map(),
 		skip: [],
-		budget: {reparses: 0, firstParseError: Number.POSITIVE_INFINITY},
+		budget: {reparses: 0, firstParseError: Number.POSITIVE_INFINITY, skipCursor: 0},
 		scopes: [],
+		brackets: null,
 	};
 	const tree = parser.parse(text);
 	walk(state, tree, {text, delta: 0}, [], false);
@@ -134,11 +139,12 @@ function analyze(file: string, text: string, span: (from: number, to: number) =>
 		};
 	});
 	const routes = buildRoutes(state, calls);
-	const errors = [...state.errors].sort((a, b) => a.offset - b.offset);
+	const errors = [...state.errors].sort((a, b) => a.offset - b.offset || (a.priority ?? 1) - (b.priority ?? 1));
 	const seen = new Set<string>();
 	const syntaxErrors: PySyntaxError[] = [];
 	for (const error of errors) {
-		const key = `${error.span.line}:${error.span.column}:${error.message}`;
+		// One message per place: the certain one when a tokenizer-level problem and lezer's guess coincide.
+		const key = `${error.span.line}:${error.span.column}`;
 		if (seen.has(key)) continue;
 		seen.add(key);
 		syntaxErrors.push({message: error.message, span: error.span});
@@ -183,7 +189,7 @@ function walk(state: State, tree: Tree, src: Source, outerFunctions: readonly st
 			switch (name) {
 				case 'ImportStatement':
 					readImport(state, src, ref.node);
-					return false;
+					return true;
 				case 'FunctionDefinition': {
 					const node = ref.node;
 					const nameNode = node.getChild('VariableName');
@@ -263,7 +269,7 @@ function walk(state: State, tree: Tree, src: Source, outerFunctions: readonly st
 						if (isGlobal) scope?.globals.add(vname);
 						else scope?.locals.add(vname);
 					}
-					return false;
+					return true;
 				}
 				case 'CapturePattern':
 				case 'TypeDefinition':
@@ -283,7 +289,7 @@ function walk(state: State, tree: Tree, src: Source, outerFunctions: readonly st
 				}
 				case 'String':
 					if (!isSub) checkString(state, src, ref.node);
-					return false;
+					return true;
 				case 'FormatString':
 					if (!isSub) checkString(state, src, ref.node);
 					return true;
@@ -325,9 +331,12 @@ function checkAsync(state: State, keyword: SyntaxNode, what: string): void {
 	});
 }
 
+/** Ranges are pushed in document order and the walk visits in document order, so a cursor suffices. */
 function inSkip(state: State, from: number, to: number): boolean {
-	for (const range of state.skip) if (from >= range.from && to <= range.to) return true;
-	return false;
+	const ranges = state.skip;
+	while (state.budget.skipCursor < ranges.length - 1 && ranges[state.budget.skipCursor]!.to <= from) state.budget.skipCursor++;
+	const range = ranges[state.budget.skipCursor];
+	return range !== undefined && from >= range.from && to <= range.to;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -403,7 +412,8 @@ function bindAfterAs(state: State, src: Source, node: SyntaxNode): void {
 function readAssign(state: State, src: Source, node: SyntaxNode, scopeDepth: number, inFunction: boolean): void {
 	const children: SyntaxNode[] = [];
 	for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
-	const moduleDirect = scopeDepth === 0 && node.parent?.name === 'Script' && src.delta === 0;
+	const parent = node.parent?.name === 'StatementGroup' ? node.parent.parent : node.parent;
+	const moduleDirect = scopeDepth === 0 && parent?.name === 'Script';
 	if (node.name === 'UpdateStatement') {
 		const target = children[0];
 		if (target?.name !== 'VariableName') return;
@@ -470,9 +480,10 @@ function recordConstruction(state: State, src: Source, targets: readonly SyntaxN
 	if (value.name === 'AwaitExpression' && value.lastChild) value = value.lastChild;
 	for (const target of targets) {
 		if (target.name !== 'VariableName' && target.name !== 'MemberExpression') continue;
-		const name = compact(slice(src, target));
-		if (value.name === 'CallExpression') state.constructions.set(name, {call: value, src});
-		else state.constructions.delete(name);
+		const name = compact(boundedSlice(src, target));
+		let list = state.constructions.get(name);
+		if (!list) state.constructions.set(name, (list = []));
+		if (list.length < 50) list.push({call: value.name === 'CallExpression' ? value : null, src, at: value.from + src.delta});
 	}
 }
 
@@ -630,6 +641,8 @@ function reparseParenthesisedWith(
 	if (src.text[open] !== '(' || src.text[close] !== ')' || close <= open) return false;
 	let hasError = false;
 	node.toTree().iterate({
+		from: 0,
+		to: body.from - node.from,
 		enter: (ref) => {
 			if (hasError) return false;
 			if (ref.type.isError && ref.from + node.from < body.from) hasError = true;
@@ -640,10 +653,8 @@ function reparseParenthesisedWith(
 	state.budget.reparses++;
 	const inner = blankInner(src.text.slice(open + 1, close));
 	const lead = isAsync ? 'async with ' : 'with ';
-	// Padding puts the snippet's header at the same offsets as in the file, so spans need no mapping.
-	const padded = `${' '.repeat(Math.max(0, open + 1 - lead.length))}${lead}${inner}: pass`;
-	if (padded.length - inner.length - 6 !== open + 1) return false;
-	const subTree = parser.parse(padded);
+	const snippet = `${lead}${inner}: pass`;
+	const subTree = parser.parse(snippet);
 	let subError = false;
 	subTree.iterate({
 		enter: (ref) => {
@@ -653,7 +664,8 @@ function reparseParenthesisedWith(
 	});
 	if (subError) return false;
 	state.skip.push({from: open + src.delta, to: close + 1 + src.delta});
-	walk(state, subTree, {text: padded, delta: src.delta}, functions, true);
+	// The snippet's header starts where the file's did, one past the parenthesis: offsets map back by a delta.
+	walk(state, subTree, {text: snippet, delta: src.delta + open + 1 - lead.length}, functions, true);
 	return true;
 }
 
@@ -734,7 +746,11 @@ function argGroups(argList: SyntaxNode): SyntaxNode[][] {
 	return groups;
 }
 
-type Target = {readonly framework: PyFramework; readonly role: 'app' | 'router' | 'unknown'; readonly call: Construction | null};
+type Target = {
+	readonly framework: PyFramework;
+	readonly role: 'app' | 'router' | 'unknown';
+	readonly call: {readonly call: SyntaxNode; readonly src: Source} | null;
+};
 
 const CONSTRUCTORS: Readonly<Record<string, {framework: PyFramework; role: 'app' | 'router'}>> = {
 	'fastapi.FastAPI': {framework: 'fastapi', role: 'app'},
@@ -757,10 +773,18 @@ const BARE_CONSTRUCTORS: Readonly<Record<string, {framework: PyFramework; role: 
 	Blueprint: {framework: 'flask', role: 'router'},
 };
 
-function targetOf(state: State, name: string): Target {
-	const call = state.constructions.get(name) ?? null;
-	if (!call || !call.call.firstChild) return {framework: 'unknown', role: 'unknown', call: null};
-	const callee = calleeText(call.src, call.call.firstChild);
+/**
+ * What the decorator's object was built from, as of the decorator (`app = FastAPI()` before it; a later
+ * `app = SomeMiddleware(app)` wraps the app after its routes were declared and does not change them).
+ */
+function targetOf(state: State, name: string, at = Number.POSITIVE_INFINITY): Target {
+	const list = state.constructions.get(name);
+	let chosen: Construction | undefined;
+	for (const entry of list ?? []) if (entry.at < at) chosen = entry;
+	chosen ??= list?.[0];
+	if (!chosen?.call?.firstChild) return {framework: 'unknown', role: 'unknown', call: null};
+	const call = {call: chosen.call, src: chosen.src};
+	const callee = calleeText(call.src, chosen.call.firstChild);
 	const qualified = qualify(state, callee);
 	const known = (qualified ? CONSTRUCTORS[qualified] : undefined) ?? (qualified === null ? BARE_CONSTRUCTORS[callee] : undefined);
 	if (!known) return {framework: 'unknown', role: 'unknown', call};
@@ -781,7 +805,8 @@ function mountsOf(state: State, calls: readonly PyCall[], name: string, seen: Se
 		if (call.receiver === null || (call.method !== 'include_router' && call.method !== 'register_blueprint')) continue;
 		const first = call.args.find((arg) => arg.position === 0) ?? call.args.find((arg) => arg.keyword === 'router' || arg.keyword === 'blueprint');
 		if (!first || first.value.kind !== 'name' || first.value.name !== name) continue;
-		const prefixArg = call.args.find((arg) => arg.keyword === (flask ? 'url_prefix' : 'prefix'));
+		const named = call.args.find((arg) => arg.keyword === (flask ? 'url_prefix' : 'prefix'));
+		const prefixArg = named?.value.kind === 'other' && named.value.text === 'None' ? undefined : named;
 		const includePrefix = prefixArg ? (prefixArg.value.kind === 'string' ? prefixArg.value.value : null) : flask ? undefined : '';
 		for (const parent of mountsOf(state, calls, call.receiver, nextSeen)) {
 			let prefix: string | null;
@@ -816,11 +841,12 @@ function joinFlask(prefix: string, path: string): string {
 
 function buildRoutes(state: State, calls: readonly PyCall[]): PyRoute[] {
 	const routes: PyRoute[] = [];
+	const includes = calls.filter((call) => call.receiver !== null && (call.method === 'include_router' || call.method === 'register_blueprint'));
 	const mountCache = new Map<string, Mount[]>();
 	const mounts = (name: string): Mount[] => {
 		let found = mountCache.get(name);
 		if (!found) {
-			found = mountsOf(state, calls, name, new Set());
+			found = mountsOf(state, includes, name, new Set());
 			mountCache.set(name, found);
 		}
 		return found;
@@ -838,7 +864,7 @@ function buildRoutes(state: State, calls: readonly PyCall[]): PyRoute[] {
 		scopes: readonly Scope[];
 	}): void => {
 		const {src, target, attr, args} = input;
-		const info = targetOf(state, target);
+		const info = targetOf(state, target, input.decoratorFrom + src.delta);
 		const framework = info.framework;
 		const pathNode = args.positional[0] ?? input.pathKeys.map((key) => args.keyword.get(key)).find((node) => node !== undefined) ?? null;
 		if (!pathNode && framework === 'unknown') return;
@@ -914,7 +940,7 @@ function buildRoutes(state: State, calls: readonly PyCall[]): PyRoute[] {
 		if (callee?.name !== 'MemberExpression') continue;
 		const attr = callee.lastChild ? slice(raw.src, callee.lastChild) : '';
 		if (attr !== 'add_api_route' && attr !== 'add_url_rule') continue;
-		const target = callee.firstChild ? compact(slice(raw.src, callee.firstChild)) : '';
+		const target = callee.firstChild ? compact(boundedSlice(raw.src, callee.firstChild)) : '';
 		const argList = raw.node.lastChild?.name === 'ArgList' ? raw.node.lastChild : null;
 		const args = argNodes(raw.src, argList);
 		const handlerNode =
@@ -980,7 +1006,7 @@ function buildCall(state: State, raw: RawCall): PyCall {
 			} else if (group.length >= 3 && head.name === 'VariableName' && group[1]!.name === 'AssignOp' && slice(src, group[1]!) === '=') {
 				args.push({keyword: slice(src, head), position: null, value: evaluate(state, src, group[2]!, raw.scopes), span: argSpan});
 			} else {
-				const value = group.length === 1 ? evaluate(state, src, head, raw.scopes) : other(compact(src.text.slice(head.from, last.to)));
+				const value = group.length === 1 ? evaluate(state, src, head, raw.scopes) : other(compact(boundedSlice(src, {from: head.from, to: last.to})));
 				args.push({keyword: null, position: position++, value, span: argSpan});
 			}
 		}
@@ -998,7 +1024,12 @@ function buildCall(state: State, raw: RawCall): PyCall {
 
 /** Dotted text of a callee (`client.invoke_binding`, `DaprClient().invoke_binding`), whitespace removed. */
 function calleeText(src: Source, node: SyntaxNode): string {
-	return compact(slice(src, node));
+	return compact(boundedSlice(src, node));
+}
+
+/** Source text of a node, cut long before it matters: values nest, and copying whole subtrees would be quadratic. */
+function boundedSlice(src: Source, node: {from: number; to: number}): string {
+	return src.text.slice(node.from, Math.min(node.to, node.from + MAX_TEXT * 3));
 }
 
 function compact(text: string): string {
@@ -1007,7 +1038,7 @@ function compact(text: string): string {
 }
 
 function shortText(src: Source, node: SyntaxNode): string {
-	const text = slice(src, node).replace(/\s+/gu, ' ').trim();
+	const text = boundedSlice(src, node).replace(/\s+/gu, ' ').trim();
 	return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
 }
 
@@ -1165,6 +1196,14 @@ const CLOSERS: Readonly<Record<string, string>> = {'(': ')', '[': ']', '{': '}'}
 function recordError(state: State, src: Source, node: SyntaxNode): void {
 	const text = src.text;
 	if (isBareYield(text, node.from)) return;
+	if (!state.brackets) {
+		state.brackets = scanBrackets(text);
+		for (const problem of state.brackets.problems) {
+			state.errors.push({offset: problem.offset + src.delta, message: problem.message, span: state.span(problem.offset + src.delta, problem.offset + src.delta + 1), priority: 0});
+		}
+	}
+	const brackets = state.brackets;
+	if (isRelaxedDecorator(text, node.from)) return;
 	const at = (from: number, to: number, message: string): void => {
 		state.errors.push({offset: from + src.delta, message, span: state.span(from + src.delta, to + src.delta)});
 	};
@@ -1177,8 +1216,7 @@ function recordError(state: State, src: Source, node: SyntaxNode): void {
 			const open = text[child.from]!;
 			const closer = CLOSERS[open];
 			if (!closer || child.type.isError) continue;
-			const last = parent.lastChild;
-			if (last && text.slice(last.from, last.to).trim() !== closer && !text.slice(last.from, last.to).trim().endsWith(closer)) {
+			if (brackets.unclosed.has(child.from)) {
 				at(child.from, child.to, `Unclosed '${open}'.`);
 				return;
 			}
@@ -1201,7 +1239,7 @@ function recordError(state: State, src: Source, node: SyntaxNode): void {
 		else if (text[index] === '\n') at(index, index, 'Unexpected end of line.');
 		else {
 			const token = firstToken(text.slice(index, index + 80));
-			at(index, index + token.length, `Unexpected '${token}'.`);
+			at(index, index + token.length, unexpected(text, node, index, token));
 		}
 		return;
 	}
@@ -1212,59 +1250,21 @@ function recordError(state: State, src: Source, node: SyntaxNode): void {
 		return;
 	}
 	const token = firstToken(content.slice(lead, lead + 80));
-	at(node.from + lead, node.from + lead + token.length, `Unexpected '${token}'.`);
+	at(node.from + lead, node.from + lead + token.length, unexpected(text, node, node.from + lead, token));
 }
 
-/**
- * lezer's grammar wants a value after `yield`, but a bare `yield` (a FastAPI lifespan, a generator) is valid
- * Python: an error right after the keyword, where the expression would end anyway, is lezer's, not the student's.
- */
-function isBareYield(text: string, offset: number): boolean {
-	const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-	const before = text.slice(Math.max(lineStart, offset - 200), offset);
-	if (!/(?:^|[^\w.#])yield[ \t]*(?:#[^\n]*)?$/u.test(before)) return false;
-	let after = offset;
-	while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
-	return after >= text.length || /[\n);#\]}]/u.test(text[after]!);
-}
-
-/**
- * When an error sits on the first token of a line, the line's depth usually explains it: a block opened by a `:`
- * line with nothing indented under it, or a line indented deeper than the statement before it.
- */
-function indentationMessage(text: string, offset: number, lineOf: (offset: number) => number): {from: number; to: number; message: string} | null {
-	let index = offset;
-	while (index < text.length && (text[index] === ' ' || text[index] === '\t')) index++;
-	if (index >= text.length || text[index] === '\n' || text[index] === '#') return null;
-	const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-	if (text.slice(lineStart, index).trim() !== '') return null;
-	let prevEnd = lineStart - 1;
-	for (let tries = 0; prevEnd > 0 && tries < 50; tries++) {
-		const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
-		const line = text.slice(prevStart, prevEnd);
-		const code = line.trim();
-		if (code === '' || code.startsWith('#')) {
-			prevEnd = prevStart - 1;
-			continue;
-		}
-		const depth = indentOf(text, lineStart);
-		const prevDepth = indentOf(text, prevStart);
-		const token = firstToken(text.slice(index, index + 80));
-		const lineNumber = lineOf(prevStart);
-		if (/:\s*(#.*)?$/u.test(line) && depth <= prevDepth) {
-			return {from: index, to: index + token.length, message: `Expected an indented block after line ${lineNumber}.`};
-		}
-		if (depth > prevDepth && !/[,(\[{\\]\s*(#.*)?$/u.test(line) && !/:\s*(#.*)?$/u.test(line)) {
-			return {from: index, to: index + token.length, message: 'Unexpected indentation.'};
-		}
-		return null;
+/** "Unexpected 'x'.", with Python 3.10's comma hint when two values meet inside brackets. */
+function unexpected(text: string, node: SyntaxNode, offset: number, token: string): string {
+	let before = offset;
+	while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+	const previous = text[before - 1] ?? '';
+	let inside = false;
+	let parent = node.parent;
+	for (let level = 0; parent && level < 4; level++, parent = parent.parent) if (BRACKETED.has(parent.name) && parent.name !== 'ImportStatement') inside = true;
+	if (inside && before < offset && /^[\p{L}\p{N}_"']/u.test(token) && /[\p{L}\p{N}_"')\]}]/u.test(previous) && !/^(?:for|if|else|in|is|and|or|not|as|async|await|lambda)$/u.test(token)) {
+		return `Unexpected '${token}'; is a comma missing before it?`;
 	}
-	return null;
-}
-
-function firstToken(text: string): string {
-	const match = /^(?:[\p{L}\p{N}_]+|"[^"\n]{0,30}"?|'[^'\n]{0,30}'?|\S)/u.exec(text);
-	return match ? match[0] : text.slice(0, 1);
+	return `Unexpected '${token}'.`;
 }
 
 function checkString(state: State, src: Source, node: SyntaxNode): void {
@@ -1280,19 +1280,6 @@ function checkString(state: State, src: Source, node: SyntaxNode): void {
 		message: long ? 'Unterminated triple-quoted string literal.' : 'Unterminated string literal.',
 		span: state.span(from, to + src.delta),
 	});
-}
-
-/** Indentation width the way lezer and CPython count it (tabs to the next multiple of 8). */
-function indentOf(text: string, lineStart: number): number {
-	let width = 0;
-	for (let index = lineStart; index < text.length; index++) {
-		const char = text[index];
-		if (char === ' ') width++;
-		else if (char === '\t') width += 8 - (width % 8);
-		else if (char === '\f') width = 0;
-		else break;
-	}
-	return width;
 }
 
 /**
@@ -1341,9 +1328,4 @@ function checkIndent(state: State, src: Source, node: SyntaxNode, bodyIndent: Ma
 		if (width < indentOf(text, prevLineStart)) message = 'Unindent does not match any outer indentation level.';
 	}
 	state.errors.push({offset: node.from, message, span: state.span(node.from, Math.min(node.to, endOfLine(text, node.from)))});
-}
-
-function endOfLine(text: string, from: number): number {
-	const end = text.indexOf('\n', from);
-	return end === -1 ? text.length : end;
 }

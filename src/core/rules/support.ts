@@ -171,7 +171,8 @@ export type InputVerdict =
 	| {readonly kind: 'served'}
 	| {readonly kind: 'wrong-method'; readonly route: PyRoute}
 	| {readonly kind: 'mismatch'; readonly route: PyRoute}
-	| {readonly kind: 'unverifiable'; readonly routes: readonly PyRoute[]}
+	/** Some routes cannot be read statically (a computed path, or `app.add_api_route(...)`): no claim is made. */
+	| {readonly kind: 'unverifiable'; readonly texts: readonly string[]; readonly span: Span}
 	| {readonly kind: 'none'};
 
 export type InputCheck = {readonly doc: ComponentDoc; readonly path: string; readonly fromRoute: boolean; readonly verdict: InputVerdict};
@@ -190,6 +191,8 @@ export function isClose(got: string, want: string): boolean {
 function acceptsPost(route: PyRoute): boolean {
 	return route.methods.some((method) => method.toUpperCase() === 'POST');
 }
+
+const ADD_ROUTE_METHODS = new Set(['add_api_route', 'add_url_rule', 'add_route']);
 
 /** For each input binding daprd starts, whether the app serves `POST <path>` and, if not, the closest culprit. */
 export function checkInputBindings(model: WorkspaceModel, python: PythonModel): readonly InputCheck[] {
@@ -225,7 +228,12 @@ export function checkInputBindings(model: WorkspaceModel, python: PythonModel): 
 		}
 		if (best) return {doc, path, fromRoute, verdict: {kind: 'mismatch', route: best}};
 		const unknown = routes.filter((route) => route.path === null);
-		if (unknown.length > 0) return {doc, path, fromRoute, verdict: {kind: 'unverifiable', routes: unknown}};
+		if (unknown.length > 0) return {doc, path, fromRoute, verdict: {kind: 'unverifiable', texts: unknown.map((route) => route.pathText), span: unknown[0]!.decoratorSpan}};
+		// Routes registered by a call rather than a decorator: their methods are not statically known.
+		const added = python.calls.filter((call) => ADD_ROUTE_METHODS.has(call.method));
+		if (added.length > 0) {
+			return {doc, path, fromRoute, verdict: {kind: 'unverifiable', texts: added.map((call) => `${call.callee}(...)`), span: added[0]!.span}};
+		}
 		return {doc, path, fromRoute, verdict: {kind: 'none'}};
 	});
 }

@@ -33,7 +33,7 @@ export function checklistLines(state: SessionState, lab: LabDef, step: StepDef):
 	}
 	for (const finding of findings) {
 		const mark = finding.severity === 'error' ? '✖' : finding.severity === 'warning' ? '⚠' : 'i';
-		lines.push(`  ${mark} ${finding.file}:${finding.line}:${finding.column} ${stripControl(finding.message)} (${finding.ruleId})`);
+		lines.push(`  ${mark} ${stripControl(finding.file)}:${finding.line}:${finding.column} ${stripControl(finding.message)} (${finding.ruleId})`);
 		if (finding.hint) lines.push(`      → ${stripControl(finding.hint)}`);
 	}
 	return lines;
@@ -43,7 +43,7 @@ export function checklistLines(state: SessionState, lab: LabDef, step: StepDef):
 export function formatPlain(state: SessionState): string {
 	const out: string[] = [];
 	out.push('dapr-labs workbook');
-	for (const warning of state.warnings) out.push(`Warning: ${warning}`);
+	for (const warning of state.warnings) out.push(`Warning: ${stripControl(warning)}`);
 	if (state.checkError) out.push(`Check failed: ${state.checkError}`);
 	out.push('', 'Labs:');
 	for (const lab of state.labs) {

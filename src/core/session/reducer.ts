@@ -28,6 +28,8 @@ export type Action =
 	| {readonly type: 'tick'; readonly now: number}
 	| {readonly type: 'warning'; readonly message: string}
 	| {readonly type: 'flash'; readonly message: string}
+	/** Puts the current lab on its first step that does not pass (the plain-text printer follows the student). */
+	| {readonly type: 'follow'}
 	| {readonly type: 'quit'};
 
 /** What the session starts from. */
@@ -71,7 +73,7 @@ export function initialState(options: InitOptions): SessionState {
 		checkCount: 0,
 		run: null,
 		flash: null,
-		warnings: options.warnings ?? [],
+		warnings: (options.warnings ?? []).map(stripControl),
 		scroll: 0,
 		quizState: {index: 0, choice: 0, answers: {}, revealed: false},
 		now: options.now,
@@ -182,7 +184,7 @@ function applyRunEvent(run: RunView, event: RunEvent): RunView {
 		case 'note':
 			return {...run, notes: [...run.notes, stripControl(event.message)]};
 		case 'result':
-			return {...run, status: event.status, findings: event.findings.length ? event.findings : run.findings, logFile: event.logFile, expect: null};
+			return {...run, status: event.status, findings: event.findings.length ? event.findings : run.findings, logFile: event.logFile === null ? null : stripControl(event.logFile), expect: null};
 		default: {
 			const unreachable: never = event;
 			return unreachable;
@@ -300,6 +302,10 @@ export function reduce(state: SessionState, action: Action): SessionState {
 			return {...state, warnings: [...state.warnings, stripControl(action.message)]};
 		case 'flash':
 			return {...state, flash: stripControl(action.message)};
+		case 'follow': {
+			const lab = currentLab(state);
+			return lab ? {...state, stepIndex: {...state.stepIndex, [lab.id]: firstOpenStep(state, lab)}} : state;
+		}
 		case 'quit':
 			return {...state, quitting: true};
 		default: {

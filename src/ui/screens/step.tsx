@@ -111,7 +111,7 @@ function RunPanel({state, run, tailLines}: {readonly state: SessionState; readon
 }
 
 function findingLines(finding: Finding, width: number): string[] {
-	const head = `${finding.severity === 'error' ? '✖' : '⚠'} ${finding.file}:${finding.line} ${stripControl(finding.message)} (${finding.ruleId})`;
+	const head = `${finding.severity === 'error' ? '✖' : '⚠'} ${stripControl(finding.file)}:${finding.line} ${stripControl(finding.message)} (${finding.ruleId})`;
 	const lines = wrapLines(head, width);
 	if (finding.hint) lines.push(...wrapLines(`  → ${stripControl(finding.hint)}`, width));
 	return lines;

@@ -215,6 +215,11 @@ describe('analyzePython: routes', () => {
 		expect(m.routes[0]).toMatchObject({framework: 'fastapi', methods: [], methodsUnknown: true, handler: 'x'});
 	});
 
+	it('the framework is what the object was built from before the decorator, not a later wrapper', () => {
+		const m = model('from flask import Flask\napp = Flask(__name__)\n@app.route("/cron", methods=["POST"])\ndef cron(): pass\napp = Wrapper(app)\n');
+		expect(m.routes[0]).toMatchObject({framework: 'flask', path: '/cron', methods: ['POST']});
+	});
+
 	it('a nested include chain joins every prefix', () => {
 		const m = model(
 			'from fastapi import FastAPI, APIRouter\napp = FastAPI()\nouter = APIRouter(prefix="/o")\ninner = APIRouter(prefix="/i")\n@inner.post("/p")\ndef p(): pass\nouter.include_router(inner, prefix="/x")\napp.include_router(outer, prefix="/y")\n',
@@ -361,6 +366,11 @@ describe('analyzePython: imports, calls and bound names', () => {
 		expect(m.imports).toEqual([expect.objectContaining({module: 'dapr.clients', name: null, alias: 'dapr'})]);
 	});
 
+	it('constants: statements joined with semicolons are still top level', () => {
+		const m = model('A = "/a"; B = A + "/b"\n');
+		expect(Object.fromEntries(m.constants)).toEqual({A: '/a', B: '/a/b'});
+	});
+
 	it('constants: a local of the same name does not disturb the module constant', () => {
 		const m = model('A = "/a"\ndef f():\n    A = "local"\n');
 		expect(m.constants.get('A')).toBe('/a');
@@ -373,7 +383,12 @@ describe('analyzePython: syntax errors', () => {
 		['unclosed call', 'x = foo(1,\ny = 2\n', "Unclosed '('.", 1, 8],
 		['unclosed list', 'x = [1, 2\n', "Unclosed '['.", 1, 5],
 		['unclosed decorator call', '@app.post("/x"\nasync def f():\n    pass\n', "Unclosed '('.", 1, 10],
-		['unexpected token', 'x = )\n', "Unexpected ')'.", 1, 5],
+		['unmatched closer', 'x = )\n', "Unmatched ')'.", 1, 5],
+		['mismatched closer', 'x = [1, 2)\n', "Closing ')' does not match opening '['.", 1, 10],
+		['missing comma between arguments', 'client.invoke_binding(binding_name="x" operation="post")\n', "Unexpected 'operation'; is a comma missing before it?", 1, 40],
+		['unexpected token', 'x = 1 2\n', "Unexpected '2'.", 1, 7],
+		['bare import', 'import\n', 'Unexpected end of line.', 1, 7],
+		['brackets inside strings and comments do not count', 'x = ")" + "(" # (\ny = (1\n', "Unclosed '('.", 2, 5],
 		['stray else', 'x = 1\nelse:\n    pass\n', "Unexpected 'else'.", 2, 1],
 		['dangling operator', 'x = 1 +\n', 'Unexpected end of line.', 1, 8],
 		['unexpected indentation at module level', 'x = 1\n    y = 2\n', 'Unexpected indentation.', 2, 5],
@@ -407,6 +422,7 @@ describe('analyzePython: syntax errors', () => {
 		['match statement', 'match x:\n    case 1:\n        pass\n'],
 		['decorator after comment', '# c\n@app.post("/x")  # route\nasync def f():\n    pass\n'],
 		['await, async with and async for inside async def, comprehensions included', 'async def f():\n    async with A() as a:\n        async for x in a:\n            await x\n    return [await y for y in z]\n'],
+		['PEP 614 decorator expressions', '@routers["a"].post("/x")\nasync def f():\n    pass\n@(lambda f: f)\n@other\ndef g(): pass\n'],
 		['bare yield (a FastAPI lifespan)', 'from contextlib import asynccontextmanager\n@asynccontextmanager\nasync def lifespan(app):\n    client = make()\n    yield\n    client.close()\ndef gen():\n    x = (yield)\n    yield  # done\n'],
 		['return and yield inside functions and methods', 'def f():\n    yield 1\n    return 2\nclass C:\n    def m(self):\n        return (yield 1)\n'],
 	])('no false error: %s', (_name, text) => {
@@ -463,6 +479,27 @@ describe('analyzePython: robustness', () => {
 		}
 	});
 
+	it('never fails internally on Python-like token soup', () => {
+		const vocabulary = [
+			'def ', 'async ', 'await ', 'with ', 'as ', 'for ', 'in ', 'if ', 'else', 'try', 'except ', 'class ', 'return ', 'yield ',
+			'import ', 'from ', 'lambda ', 'global ', 'match ', 'case ', '(', ')', '[', ']', '{', '}', ':', ',', '=', '+', '*', '**',
+			'.', '@app.post(', '@', '\n', '\n    ', '\n        ', '\t', '"s"', "'x'", 'f"{a}"', 'f"/{B}"', '"""', 'b"x"', '#c',
+			'app', 'DaprClient()', 'client.invoke_binding(', 'x', 'y', '1', ';', '\\\n', ':=', 'print ', '*args', 'None',
+		];
+		let seed = 7;
+		const random = (): number => {
+			seed = (seed * 1103515245 + 12345) % 2147483648;
+			return seed / 2147483648;
+		};
+		for (let round = 0; round < 300; round++) {
+			let text = '';
+			for (let index = 0; index < 120; index++) text += vocabulary[Math.floor(random() * vocabulary.length)];
+			const m = model(text);
+			expect(m.syntaxErrors.filter((error) => error.message.includes('could not analyse'))).toEqual([]);
+			for (const error of m.syntaxErrors) expect(error.span.line).toBeGreaterThanOrEqual(1);
+		}
+	});
+
 	it.each([
 		['deep brackets', '('.repeat(20_000)],
 		['deep closed brackets', `x = ${'['.repeat(3000)}${']'.repeat(3000)}\n`],
@@ -470,11 +507,17 @@ describe('analyzePython: robustness', () => {
 		['unclosed string at the end', 'x = """'],
 		['only a decorator', '@app.post("/x")'],
 		['empty', ''],
-		['many parenthesised withs', 'with (a() as b, c() as d):\n    pass\n'.repeat(200)],
 		['many errors', ')\n'.repeat(5000)],
 	])('does not throw: %s', (_name, text) => {
 		const m = model(text);
 		expect(m.file).toBe('app.py');
+	});
+
+	it('re-reads thousands of parenthesised with-headers without false errors', () => {
+		const m = model('def f():\n' + '    with (a() as b, c() as d):\n        pass\n'.repeat(2500));
+		expect(m.syntaxErrors).toEqual([]);
+		expect(m.withs).toHaveLength(5000);
+		expect(m.withs[4999]).toMatchObject({contextCallee: 'c', asName: 'd', span: {line: 5000, column: 21}});
 	});
 
 	it('reads deep concatenation as far as it can', () => {

@@ -158,6 +158,18 @@ describe('session reducer', () => {
 		expect(reduce(state, {type: 'back'}).screens).toHaveLength(1);
 	});
 
+	it('strips control sequences from warnings (they can carry a folder name)', () => {
+		const state = initialState({labs, now: 0, warnings: ['Moved /tmp/\u001b]0;pwned\u0007x/state.json aside.']});
+		expect(state.warnings).toEqual(['Moved /tmp/x/state.json aside.']);
+		expect(reduce(state, {type: 'warning', message: 'a\u001b[2Jb'}).warnings.at(-1)).toBe('ab');
+	});
+
+	it('follow puts the current lab on its first open step (the plain printer)', () => {
+		let state = fold(initialState({labs, now: 0}), {type: 'check-finished', result: resultFor(labs, starterFindings())});
+		state = fold(state, {type: 'check-finished', result: resultFor(labs, {'lab-a': [finding('lab/missing-file', 'Dockerfile')]})}, {type: 'follow'});
+		expect(currentStep(state)!.id).toBe('dockerfile');
+	});
+
 	it('restores saved progress: current step and hints', () => {
 		const state = initialState({labs, lab: 'lab-a', now: 0, progress: {version: 1, labs: {'lab-a': {passed: ['component'], hints: {handler: 2}, current: 'handler'}}}});
 		expect(currentStep(state)!.id).toBe('handler');

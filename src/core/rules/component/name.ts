@@ -21,7 +21,7 @@ export default defineRule({
 			if (!doc.name || name === '') {
 				report({messageId: 'missing', file: doc.file, at: doc.name?.span ?? doc.metadataSpan, hint: 'Add `metadata:` with `  name: cleanup-cron` (the name your code uses).'});
 			} else if (!DNS_LABEL.test(doc.name.value) || doc.name.value.length > 63) {
-				const fixed = doc.name.value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63) || 'my-component';
+				const fixed = doc.name.value.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63) || 'my-component';
 				report({
 					messageId: 'notDns',
 					data: {name: short(doc.name.value)},

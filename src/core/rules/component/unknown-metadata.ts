@@ -35,7 +35,7 @@ export default defineRule({
 					data: {type: entry.type, key: short(item.name.value), near: near ?? ''},
 					file: doc.file,
 					at: item.name.span,
-					hint: near ? `Write \`- name: ${near}\`.` : `Remove it, or use one of: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', ...' : ''}.`,
+					hint: near ? `Write \`- name: ${near}\`.` : `Remove it, or use one of: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ` and ${known.length - 12} more` : ''}.`,
 				});
 			}
 		}

@@ -16,6 +16,8 @@ export default defineRule({
 	check({model, report}) {
 		const python = readyPython(model);
 		if (!python || python.boundNames.has('DaprClient')) return;
+		// `from dapr.clients import *` binds it without naming it.
+		if (python.imports.some((imp) => imp.name === '*')) return;
 		const uses: Span[] = [
 			...python.calls.filter((call) => call.callee === 'DaprClient').map((call) => call.span),
 			...python.withs.filter((item) => item.contextCallee === 'DaprClient').map((item) => item.span),

@@ -106,7 +106,7 @@ export default defineRule({
 			notUvicorn: 'The container runs `{{command}}`, not uvicorn, so nothing serves app:app on port 8000.',
 			pieces: 'The uvicorn command {{problems}}.',
 		},
-		docs: 'The lab tells `dapr run` that the app listens on port 8000 (`--app-port 8000`), and the sidecar reaches it from outside the container. uvicorn listens on 127.0.0.1 by default, which is unreachable from outside; it must be told `--host 0.0.0.0`. The target `app:app` is the module app.py and its `app` object. uvicorn\'s default port is 8000, so a missing --port is accepted; any other port is not.',
+		docs: 'The lab tells `dapr run` that the app listens on port 8000 (`--app-port 8000`), and the sidecar reaches it from outside the container. uvicorn listens on 127.0.0.1 by default, which is unreachable from outside; it must be told `--host 0.0.0.0`. The target `app:app` is the module app.py and its `app` object. The port must be written as 8000 to match `--app-port 8000`: uvicorn\'s default is 8000 too, but the lab asks for the explicit form so the two places visibly agree.',
 		symptom: 'daprd waits forever at `waiting on port 8000`, or curl to localhost:8000 gets connection refused.',
 	},
 	check({model, report}) {
@@ -128,7 +128,8 @@ export default defineRule({
 		if (options.target !== 'app:app') problems.push(options.target ? `runs "${short(options.target, 40)}" instead of app:app` : 'names no app (app:app)');
 		if (options.host === null) problems.push('has no --host 0.0.0.0 (uvicorn then listens on 127.0.0.1, unreachable from outside the container)');
 		else if (options.host !== '0.0.0.0' && options.host !== '::') problems.push(`listens on ${short(options.host, 40)} instead of 0.0.0.0`);
-		if (options.port !== null && options.port !== '8000') problems.push(`uses port ${short(options.port, 20)} instead of 8000 (the lab's --app-port)`);
+		if (options.port === null) problems.push("has no --port 8000 (uvicorn's default is 8000, but the lab's `dapr run --app-port 8000` should be matched explicitly)");
+		else if (options.port !== '8000') problems.push(`uses port ${short(options.port, 20)} instead of 8000 (the lab's --app-port)`);
 		if (problems.length === 0) return;
 		report({messageId: 'pieces', data: {problems: problems.join(', ')}, file: dockerfile.file, at: command.span, hint: `Write \`${right}\`.`});
 	},

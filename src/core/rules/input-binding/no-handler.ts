@@ -31,9 +31,9 @@ export default defineRule({
 			} else if (verdict.kind === 'unverifiable') {
 				report({
 					messageId: 'unverifiable',
-					data: {...data, routes: verdict.routes.map((route) => route.pathText).slice(0, 3).join(', ')},
+					data: {...data, routes: verdict.texts.slice(0, 3).join(', ')},
 					file: python.file,
-					at: verdict.routes[0]!.decoratorSpan,
+					at: verdict.span,
 					severity: 'info',
 					hint: `Make sure one handler is \`${decorator}\`; write the path as a string literal so it can be checked.`,
 				});

@@ -1,11 +1,11 @@
 import {defineRule} from '../../rule.js';
 import {START} from '../support.js';
 
-/** Hint file per needed type: what the student creates. */
-const FILE_FOR: Readonly<Record<string, string>> = {
-	'bindings.cron': 'components/cron-binding.yaml',
-	'bindings.http': 'components/http-binding.yaml',
-	'pubsub.*': 'components/pubsub.yaml',
+/** Hint per needed type: the file to create and what goes in it (the lab's own component). */
+const HINT_FOR: Readonly<Record<string, string>> = {
+	'bindings.cron': 'Create components/cron-binding.yaml: apiVersion dapr.io/v1alpha1, kind Component, metadata.name cleanup-cron, spec.type bindings.cron, version v1, metadata schedule "@every 30s" and direction "input".',
+	'bindings.http': 'Create components/http-binding.yaml: apiVersion dapr.io/v1alpha1, kind Component, metadata.name monitoring-webhook, spec.type bindings.http, version v1, metadata url "https://httpbin.org/post" and direction "output".',
+	'pubsub.*': 'Create components/pubsub.yaml: apiVersion dapr.io/v1alpha1, kind Component, metadata.name pubsub, spec.type pubsub.redis, version v1, metadata redisHost localhost:6379 and redisPassword "".',
 };
 
 function matches(type: string, pattern: string): boolean {
@@ -30,14 +30,8 @@ export default defineRule({
 		for (const group of lab.requiredComponents) {
 			if (group.some((pattern) => types.some((type) => matches(type, pattern)))) continue;
 			const type = group.join(' or ');
-			const file = group.map((pattern) => FILE_FOR[pattern]).find(Boolean) ?? `components/${(group[0] ?? 'component').replace(/[.*]+/g, '-').replace(/-+$/, '')}.yaml`;
-			report({
-				messageId: 'missing',
-				data: {type, folder: 'components/'},
-				file: 'components',
-				at: START,
-				hint: `Create ${file} with spec.type: ${(group[0] ?? '').replace('*', 'redis')}.`,
-			});
+			const hint = group.map((pattern) => HINT_FOR[pattern]).find(Boolean) ?? `Create a file in components/ with spec.type ${(group[0] ?? '').replace('*', 'redis')}.`;
+			report({messageId: 'missing', data: {type, folder: 'components/'}, file: 'components', at: START, hint});
 		}
 	},
 });

@@ -35,7 +35,8 @@ export default defineRule({
 	},
 	check({model, report}) {
 		const python = readyPython(model);
-		if (!python) return;
+		// A star import can bind any name; claiming NameError then would be a guess.
+		if (!python || python.imports.some((imp) => imp.name === '*')) return;
 		const uses = new Map<string, {first: Span; count: number}>();
 		for (const use of python.calledNames) {
 			const name = use.name;

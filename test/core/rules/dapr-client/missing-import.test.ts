@@ -8,6 +8,9 @@ describe(RULE, () => {
 	test('valid: aio import', () => {
 		expect(check(RULE, complete({'app.py': APP_PY.replace('from dapr.clients import DaprClient', 'from dapr.aio.clients import DaprClient')}))).toEqual([]);
 	});
+	test('valid: a star import may bind it', () => {
+		expect(check(RULE, complete({'app.py': APP_PY.replace('from dapr.clients import DaprClient', 'from dapr.clients import *')}))).toEqual([]);
+	});
 	test('used but never imported: at the first use', () => {
 		const findings = check(RULE, complete({'app.py': APP_PY.replace('from dapr.clients import DaprClient\n', '')}));
 		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 13, 10]]);

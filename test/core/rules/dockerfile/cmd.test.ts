@@ -11,7 +11,7 @@ describe(RULE, () => {
 		'CMD ["python", "-m", "uvicorn", "app:app", "--host=0.0.0.0", "--port=8000"]',
 		'CMD ["sh", "-c", "uvicorn app:app --host 0.0.0.0 --port 8000"]',
 		'ENTRYPOINT ["uvicorn"]\nCMD ["app:app", "--host", "0.0.0.0", "--port", "8000"]',
-		'CMD ["uvicorn", "app:app", "--host", "0.0.0.0"]',
+		'CMD ["uvicorn", "app:app", "--host", "::", "--port", "8000", "--reload"]',
 	])('valid: %s', (cmd) => expect(check(RULE, withCmd(cmd))).toEqual([]));
 	test('missing --host names it', () => {
 		const findings = check(RULE, withCmd('CMD ["uvicorn", "app:app", "--port", "8000"]'));
@@ -24,6 +24,11 @@ describe(RULE, () => {
 		expect(findings[0]!.message).toContain('main:app');
 		expect(findings[0]!.message).toContain('127.0.0.1');
 		expect(findings[0]!.message).toContain('5000');
+	});
+	test('a missing --port is named', () => {
+		const findings = check(RULE, withCmd('CMD ["uvicorn", "app:app", "--host", "0.0.0.0"]'));
+		expect(at(findings)).toEqual([[RULE, 'error', 'Dockerfile', 5, 1]]);
+		expect(findings[0]!.message).toContain('--port 8000');
 	});
 	test('not uvicorn', () => {
 		expect(check(RULE, withCmd('CMD ["python", "app.py"]'))[0]!.message).toContain('not uvicorn');

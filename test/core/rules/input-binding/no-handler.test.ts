@@ -73,6 +73,15 @@ describe(RULE, () => {
 		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 4, 7]]);
 		expect(findings[0]!.hint).toContain('@app.route("/cleanup-cron", methods=["POST"])');
 	});
+	test('valid: a route added by a call (app.add_api_route)', () => {
+		const app = APP_PY.replace('@app.post("/cleanup-cron")\n', '') + '\n\napp.add_api_route("/cleanup-cron", handle_cleanup, methods=["POST"])\n';
+		expect(check(RULE, complete({'app.py': app}))).toEqual([]);
+	});
+	test('a route added by a call with a computed path: info, not a claim', () => {
+		const app = APP_PY.replace('@app.post("/cleanup-cron")\n', '') + '\n\napp.add_api_route(route_for("cron"), handle_cleanup, methods=["POST"])\n';
+		const findings = check(RULE, complete({'app.py': app}));
+		expect(findings.map((f) => [f.ruleId, f.severity, f.line])).toEqual([[RULE, 'info', 20]]);
+	});
 	test('a route whose path is not statically known: info, not a claim', () => {
 		const app = APP_PY.replace('"/cleanup-cron"', 'get_path()');
 		const findings = check(RULE, complete({'app.py': app}));
