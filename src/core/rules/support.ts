@@ -3,7 +3,7 @@
  * bindings, the path daprd POSTs to, and how Python names resolve through imports. Not a rule (no id).
  */
 import {categoryOf, lookupComponentType} from '../catalog/index.js';
-import type {CatalogEntry, ComponentDoc, MetadataItem, PyArg, PyCall, PyRoute, PythonModel} from '../model.js';
+import type {CatalogEntry, ComponentDoc, MetadataItem, PyArg, PyCall, PyRoute, PythonModel, PyWith} from '../model.js';
 import {editDistance} from '../text.js';
 import type {WorkspaceModel} from '../rule.js';
 import type {Span} from '../types.js';
@@ -106,20 +106,12 @@ export function readyPython(model: WorkspaceModel): PythonModel | null {
 }
 
 /**
- * Resolves a dotted callee through the module's imports to a qualified name: `DC` (from dapr.clients import
- * DaprClient as DC) → `dapr.clients.DaprClient`; `dc.DaprClient` (import dapr.clients as dc) → the same. Names
- * that are not imported come back unchanged.
+ * The qualified name of a call's callee or a `with` item's context as the Python model resolved it through the
+ * imports (`DC` → `dapr.clients.DaprClient`); the text as written when it is not imported.
  */
-export function resolveName(python: PythonModel, callee: string): string {
-	const [head, ...rest] = callee.split('.');
-	if (!head) return callee;
-	// The last import binding a name wins, as at run time for module-level imports.
-	const binding = [...python.imports].reverse().find((imp) => imp.alias === head);
-	if (!binding) return callee;
-	let base: string;
-	if (binding.name !== null) base = `${binding.module}.${binding.name}`;
-	else base = binding.alias === binding.module.split('.')[0] ? binding.alias : binding.module;
-	return [base, ...rest].join('.');
+export function qualifiedName(item: PyCall | PyWith): string {
+	if ('contextCallee' in item) return item.contextQualified ?? item.contextCallee;
+	return item.qualifiedCallee ?? item.callee;
 }
 
 /** A route template (`/tasks/{task_id}/complete`, Flask `/<int:id>`) as a RegExp, or null when it has no params. */
@@ -171,6 +163,8 @@ export type InputVerdict =
 	| {readonly kind: 'served'}
 	| {readonly kind: 'wrong-method'; readonly route: PyRoute}
 	| {readonly kind: 'mismatch'; readonly route: PyRoute}
+	/** The path is served, but only by a route on a router/blueprint that is never included into the app. */
+	| {readonly kind: 'unmounted'; readonly route: PyRoute}
 	/** Some routes cannot be read statically (a computed path, or `app.add_api_route(...)`): no claim is made. */
 	| {readonly kind: 'unverifiable'; readonly texts: readonly string[]; readonly span: Span}
 	| {readonly kind: 'none'};
@@ -198,14 +192,22 @@ const ADD_ROUTE_METHODS = new Set(['add_api_route', 'add_url_rule', 'add_route']
 export function checkInputBindings(model: WorkspaceModel, python: PythonModel): readonly InputCheck[] {
 	const bindings = inputBindings(model);
 	const expected = bindings.map((doc) => ({doc, ...expectedPath(doc)}));
+	// A route on a router that is never included is not served by the app: Dapr cannot reach it.
+	const reachable = python.routes.filter((route) => route.mounted !== false);
+	const unmounted = python.routes.filter((route) => route.mounted === false);
+	const pathMatches = (route: PyRoute, path: string, name: string): boolean =>
+		route.kind === 'grpc-binding' ? route.path === name : route.path !== null && routeMatches(route.path, path);
+	// A route whose methods cannot be read is given the benefit of the doubt for POST (no wrong-method claim).
 	const servesPath = (route: PyRoute, path: string, name: string): boolean =>
-		route.kind === 'grpc-binding' ? route.path === name : route.path !== null && routeMatches(route.path, path) && acceptsPost(route);
+		pathMatches(route, path, name) && (route.kind === 'grpc-binding' || route.methodsUnknown === true || acceptsPost(route));
 	return expected.map(({doc, path, fromRoute}): InputCheck => {
 		const name = doc.name?.value ?? '';
-		const routes = python.routes;
+		const routes = reachable;
 		if (routes.some((route) => servesPath(route, path, name))) return {doc, path, fromRoute, verdict: {kind: 'served'}};
-		const wrongMethod = routes.find((route) => route.kind === 'http' && route.path !== null && routeMatches(route.path, path) && !acceptsPost(route));
+		const wrongMethod = routes.find((route) => route.kind === 'http' && pathMatches(route, path, name) && !acceptsPost(route));
 		if (wrongMethod) return {doc, path, fromRoute, verdict: {kind: 'wrong-method', route: wrongMethod}};
+		const stranded = unmounted.find((route) => pathMatches(route, path, name));
+		if (stranded) return {doc, path, fromRoute, verdict: {kind: 'unmounted', route: stranded}};
 		// A route that serves another input binding is that binding's handler, not a typo of this one.
 		const others = expected.filter((other) => other.doc !== doc);
 		const candidates = routes.filter(

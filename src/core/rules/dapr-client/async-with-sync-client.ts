@@ -1,5 +1,5 @@
 import {defineRule} from '../../rule.js';
-import {readyPython, resolveName} from '../support.js';
+import {qualifiedName, readyPython} from '../support.js';
 
 const SYNC_CLIENTS = new Set(['dapr.clients.DaprClient', 'dapr.clients.grpc.client.DaprGrpcClient', 'dapr.clients.DaprGrpcClient']);
 
@@ -19,7 +19,7 @@ export default defineRule({
 		if (!python) return;
 		for (const item of python.withs) {
 			if (!item.async) continue;
-			if (!SYNC_CLIENTS.has(resolveName(python, item.contextCallee))) continue;
+			if (!SYNC_CLIENTS.has(qualifiedName(item))) continue;
 			report({
 				messageId: 'asyncWith',
 				data: {callee: item.contextCallee},

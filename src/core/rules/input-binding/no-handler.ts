@@ -8,9 +8,10 @@ export default defineRule({
 		severity: 'error',
 		messages: {
 			none: 'No handler for POST {{path}}: {{component}} declares input binding "{{name}}", and Dapr will POST to {{path}} on every trigger.',
+			unmounted: 'The handler for POST {{path}} hangs on {{target}}, which is never included into the app, so Dapr cannot reach it and input binding "{{name}}" ({{component}}) has no handler.',
 			unverifiable: 'Could not verify a handler for POST {{path}} (input binding "{{name}}" in {{component}}): some routes are not statically known ({{routes}}).',
 		},
-		docs: 'daprd delivers each input-binding event as `POST /<route metadata or metadata.name>` to the app port. With `direction: input` it skips the OPTIONS probe and POSTs every event; with no route the app answers 404 and daprd logs it only at debug level. Without `direction`, the OPTIONS probe gets 404 and daprd prints `app has not subscribed to binding <name>.` and never delivers.',
+		docs: 'daprd delivers each input-binding event as `POST /<route metadata or metadata.name>` to the app port. With `direction: input` it skips the OPTIONS probe and POSTs every event; with no route the app answers 404 and daprd logs it only at debug level. A route on an APIRouter or Blueprint that is never passed to `app.include_router` / `app.register_blueprint` is not served by the app at all, so it counts as no handler. Without `direction`, the OPTIONS probe gets 404 and daprd prints `app has not subscribed to binding <name>.` and never delivers.',
 		symptom: '`app has not subscribed to binding <name>.`, or 404s in the app\'s access log on each trigger.',
 	},
 	check({model, report}) {
@@ -27,6 +28,16 @@ export default defineRule({
 					file: python.file,
 					at: appConstruction(python),
 					hint: `Add \`${decorator}\` above a handler function that returns {"status": "OK"}.`,
+				});
+			} else if (verdict.kind === 'unmounted') {
+				const target = verdict.route.target;
+				const include = verdict.route.framework === 'flask' ? `app.register_blueprint(${target})` : `app.include_router(${target})`;
+				report({
+					messageId: 'unmounted',
+					data: {...data, target},
+					file: python.file,
+					at: verdict.route.decoratorSpan,
+					hint: `Add \`${include}\` after the routes are declared, or put the route on the app itself.`,
 				});
 			} else if (verdict.kind === 'unverifiable') {
 				report({
