@@ -3,7 +3,7 @@
  * bindings, the path daprd POSTs to, and how Python names resolve through imports. Not a rule (no id).
  */
 import {categoryOf, lookupComponentType} from '../catalog/index.js';
-import type {CatalogEntry, ComponentDoc, MetadataItem, PyArg, PyCall, PyRoute, PythonModel, PyWith} from '../model.js';
+import type {CatalogEntry, ComponentDoc, DockerfileModel, MetadataItem, PyArg, PyCall, PyRoute, PythonModel, PyWith} from '../model.js';
 import {editDistance} from '../text.js';
 import type {WorkspaceModel} from '../rule.js';
 import type {Span} from '../types.js';
@@ -103,6 +103,17 @@ export function readyPython(model: WorkspaceModel): PythonModel | null {
 	const python = model.python;
 	if (!python || python.syntaxErrors.length > 0) return null;
 	return python;
+}
+
+/**
+ * The Dockerfile model when the rules can read it: present, and not emptied because the file could not be read at
+ * all (too large, or the parser gave up); dockerfile/syntax reports that case alone.
+ */
+export function readyDockerfile(model: WorkspaceModel): DockerfileModel | null {
+	const dockerfile = model.dockerfile;
+	if (!dockerfile) return null;
+	if (dockerfile.instructions.length === 0 && dockerfile.syntaxErrors.length > 0) return null;
+	return dockerfile;
 }
 
 /**

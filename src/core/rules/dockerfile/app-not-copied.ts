@@ -1,5 +1,5 @@
 import {defineRule} from '../../rule.js';
-import {START} from '../support.js';
+import {readyDockerfile, START} from '../support.js';
 
 /** A Dockerfile COPY source pattern (Go filepath.Match syntax) as a RegExp. */
 function globToRegExp(pattern: string): RegExp | null {
@@ -39,7 +39,7 @@ export default defineRule({
 		symptom: '`Error loading ASGI app. Could not import module "app".`',
 	},
 	check({model, report}) {
-		const dockerfile = model.dockerfile;
+		const dockerfile = readyDockerfile(model);
 		if (!dockerfile) return;
 		const copied = dockerfile.copies.some((copy) => copy.sources.some(copiesApp));
 		if (copied) return;

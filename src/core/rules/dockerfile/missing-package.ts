@@ -1,6 +1,6 @@
 import {defineRule} from '../../rule.js';
 import type {Span} from '../../types.js';
-import {short, START} from '../support.js';
+import {readyDockerfile, short, START} from '../support.js';
 
 function normalise(path: string): string {
 	return path.replace(/^\.\//, '').replace(/\\/g, '/');
@@ -19,7 +19,7 @@ export default defineRule({
 		symptom: '`ModuleNotFoundError: No module named \'dapr\'` or `uvicorn: executable file not found` when the container starts.',
 	},
 	check({model, lab, report}) {
-		const dockerfile = model.dockerfile;
+		const dockerfile = readyDockerfile(model);
 		if (!dockerfile) return;
 		const names = new Set(dockerfile.pipPackages.map((pkg) => pkg.name.toLowerCase().replace(/_/g, '-')));
 		for (const entries of model.requirements.values()) for (const entry of entries) names.add(entry.name.toLowerCase().replace(/_/g, '-'));

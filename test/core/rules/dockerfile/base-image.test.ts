@@ -16,7 +16,13 @@ describe(RULE, () => {
 	test('the last stage decides', () => {
 		expect(at(check(RULE, withFrom('FROM python:3.12 AS build\nFROM alpine:3.20')))).toEqual([[RULE, 'error', 'Dockerfile', 2, 1]]);
 	});
-	test('an image that only mentions python: warning', () => {
-		expect(at(check(RULE, withFrom('FROM tiangolo/uvicorn-gunicorn-fastapi:python3.11')))).toEqual([[RULE, 'warning', 'Dockerfile', 1, 1]]);
+	test('an image that only mentions python in its path: warning', () => {
+		expect(at(check(RULE, withFrom('FROM myorg/python-tools/base:1')))).toEqual([[RULE, 'warning', 'Dockerfile', 1, 1]]);
+	});
+	test.each(['FROM tiangolo/uvicorn-gunicorn-fastapi:python3.11', 'FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim', 'ARG PY=3.12\nFROM python:${PY}-slim', 'FROM gcr.io/distroless/python3'])('an image that ships Python: %s', (from) => {
+		expect(check(RULE, withFrom(from))).toEqual([]);
+	});
+	test('an unreadable Dockerfile is left to dockerfile/syntax', () => {
+		expect(check(RULE, complete({Dockerfile: 'RUN \\\n'.repeat(30_000)}))).toEqual([]);
 	});
 });
