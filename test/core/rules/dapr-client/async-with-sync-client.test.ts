@@ -23,4 +23,23 @@ describe(RULE, () => {
 		const app = asyncWith(APP_PY).replace('from dapr.clients import DaprClient', 'import dapr.clients as dc').replace('async with DaprClient()', 'async with dc.DaprClient()');
 		expect(check(RULE, complete({'app.py': app})).map((f) => f.ruleId)).toEqual([RULE]);
 	});
+	test.each([
+		['import dapr.clients as dc', 'dc.DaprClient', 1],
+		['from dapr.clients import *', 'DaprClient', 1],
+		['from dapr.aio.clients import DaprClient as DC', 'DC', 0],
+		['import dapr.aio.clients', 'dapr.aio.clients.DaprClient', 0],
+	] as const)('resolved through the imports: %s / async with %s()', (imp, callee, count) => {
+		const app = `${imp}
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@app.post("/go")
+async def go():
+    async with ${callee}() as client:
+        await client.invoke_binding("monitoring-webhook", "post", "x")
+`;
+		expect(check(RULE, complete({'app.py': app}))).toHaveLength(count);
+	});
 });

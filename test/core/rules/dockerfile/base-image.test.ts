@@ -10,14 +10,14 @@ describe(RULE, () => {
 	});
 	test('not python', () => {
 		const findings = check(RULE, withFrom('FROM node:20'));
-		expect(at(findings)).toEqual([[RULE, 'error', 'Dockerfile', 1, 1]]);
+		expect(at(findings)).toEqual([[RULE, 'error', 'Dockerfile', 1, 6]]);
 		expect(findings[0]!.hint).toBe('Write `FROM python:3.12-slim`.');
 	});
 	test('the last stage decides', () => {
-		expect(at(check(RULE, withFrom('FROM python:3.12 AS build\nFROM alpine:3.20')))).toEqual([[RULE, 'error', 'Dockerfile', 2, 1]]);
+		expect(at(check(RULE, withFrom('FROM python:3.12 AS build\nFROM alpine:3.20')))).toEqual([[RULE, 'error', 'Dockerfile', 2, 6]]);
 	});
 	test('an image that only mentions python in its path: warning', () => {
-		expect(at(check(RULE, withFrom('FROM myorg/python-tools/base:1')))).toEqual([[RULE, 'warning', 'Dockerfile', 1, 1]]);
+		expect(at(check(RULE, withFrom('FROM myorg/python-tools/base:1')))).toEqual([[RULE, 'warning', 'Dockerfile', 1, 6]]);
 	});
 	test.each(['FROM tiangolo/uvicorn-gunicorn-fastapi:python3.11', 'FROM ghcr.io/astral-sh/uv:python3.12-bookworm-slim', 'ARG PY=3.12\nFROM python:${PY}-slim', 'FROM gcr.io/distroless/python3'])('an image that ships Python: %s', (from) => {
 		expect(check(RULE, withFrom(from))).toEqual([]);

@@ -87,4 +87,50 @@ describe(RULE, () => {
 		const findings = check(RULE, complete({'app.py': app}));
 		expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([[RULE, 'info']]);
 	});
+	test('a route on an APIRouter never included into the app is not a handler', () => {
+		const app = `from fastapi import APIRouter, FastAPI
+
+app = FastAPI()
+router = APIRouter()
+
+
+@router.post("/cleanup-cron")
+async def handle():
+    return {"status": "OK"}
+`;
+		const findings = check(RULE, complete({'app.py': app}), 'lab-a');
+		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 7, 1]]);
+		expect(findings[0]!.message).toContain('never included');
+		expect(findings[0]!.hint).toContain('app.include_router(router)');
+	});
+	test('the same router included with a prefix serves the prefixed path', () => {
+		const app = `from fastapi import APIRouter, FastAPI
+
+router = APIRouter(prefix="/cleanup")
+
+
+@router.post("-cron")
+async def handle():
+    return {"status": "OK"}
+
+app = FastAPI()
+app.include_router(router)
+`;
+		expect(check(RULE, complete({'app.py': app}), 'lab-a')).toEqual([]);
+	});
+	test('a Flask blueprint never registered is not a handler', () => {
+		const app = `from flask import Blueprint, Flask
+
+app = Flask(__name__)
+bp = Blueprint("cron", __name__)
+
+
+@bp.route("/cleanup-cron", methods=["POST"])
+def handle():
+    return "", 200
+`;
+		const findings = check(RULE, complete({'app.py': app}), 'lab-a');
+		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 7, 1]]);
+		expect(findings[0]!.hint).toContain('app.register_blueprint(bp)');
+	});
 });

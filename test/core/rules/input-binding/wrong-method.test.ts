@@ -20,4 +20,18 @@ describe(RULE, () => {
 		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 6, 1]]);
 		expect(findings[0]!.hint).toBe('Write `@app.route("/cron", methods=["POST"])`.');
 	});
+	test('methods= that cannot be read statically is not claimed wrong', () => {
+		const app = `from flask import Flask
+
+app = Flask(__name__)
+METHODS = ["POST"]
+
+
+@app.route("/cleanup-cron", methods=METHODS)
+def handle():
+    return "", 200
+`;
+		expect(check(RULE, complete({'app.py': app}), 'lab-a')).toEqual([]);
+		expect(check('input-binding/no-handler', complete({'app.py': app}), 'lab-a')).toEqual([]);
+	});
 });
