@@ -62,14 +62,14 @@ try {
 	const firstFrames = [];
 	for (let i = 0; i < 5; i++) {
 		const start = now();
-		execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '80', '-y', '24', `cd '${dir}' && exec '${process.execPath}' '${bin}' start`]);
+		execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '80', '-y', '24', `cd '${dir}' && exec env -u CI -u CONTINUOUS_INTEGRATION '${process.execPath}' '${bin}' start`]);
 		firstFrames.push(waitScreen((s) => s.includes('Lab A: Cron input binding'), 'the first frame') - start);
 		execFileSync('tmux', ['send-keys', '-t', session, 'q']);
 		while (alive()) spawnSync('sleep', ['0.02']);
 	}
 
 	// Save to verdict: the handler step stays failing while the route changes, so each save has its own verdict.
-	execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '120', '-y', '40', `cd '${dir}' && exec '${process.execPath}' '${bin}' start --lab lab-a`]);
+	execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '120', '-y', '40', `cd '${dir}' && exec env -u CI -u CONTINUOUS_INTEGRATION '${process.execPath}' '${bin}' start --lab lab-a`]);
 	waitScreen((s) => s.includes('2. Write the POST handler') && s.includes('problem to fix'), 'the handler step');
 	const saves = [];
 	for (let i = 0; i < SAVES; i++) {

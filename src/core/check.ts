@@ -2,7 +2,7 @@
  * Lab evaluation: runs each selected lab's rules over a folder's model and decides steps, score and status. Pure and
  * deterministic (time is passed in); the JSON report prints the result as it is.
  */
-import {analyzeWorkspace} from './analyze.js';
+import {analyzeWorkspace, type PrebuiltModels} from './analyze.js';
 import type {LabDef, StepDef} from './labs.js';
 import type {CheckResult, LabResult, StepResult} from './result.js';
 import type {LabContext, Report, Rule, WorkspaceModel} from './rule.js';
@@ -138,9 +138,9 @@ export function checkLab(model: WorkspaceModel, lab: LabDef, now: Date): LabResu
 	};
 }
 
-/** Checks a folder against each lab. */
-export function checkWorkspace(workspace: Workspace, labs: readonly LabDef[], options: CheckOptions): CheckResult {
-	const model = analyzeWorkspace(workspace);
+/** Checks a folder against each lab; the model is built once and shared by every lab's rules. */
+export function checkWorkspace(workspace: Workspace, labs: readonly LabDef[], options: CheckOptions, prebuilt?: PrebuiltModels): CheckResult {
+	const model = analyzeWorkspace(workspace, prebuilt);
 	const results = labs.map((lab) => checkLab(model, lab, options.now));
 	const all = results.flatMap((lab) => lab.findings);
 	return {

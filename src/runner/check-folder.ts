@@ -2,8 +2,10 @@
  * The one check service: reads a lab folder safely and checks it against labs. The workbook, the grader and the
  * `check` command all call this.
  */
+import type {ParseCache} from '../core/analyze.js';
 import {checkWorkspace} from '../core/check.js';
 import {analyzeDockerfile} from '../core/dockerfile/model.js';
+import type {DockerfileModel} from '../core/model.js';
 import type {CheckResult} from '../core/result.js';
 import type {LabId, SourceFile, Workspace} from '../core/types.js';
 import {VERSION} from '../version.js';
@@ -22,17 +24,12 @@ export type CheckFolderOptions = {
 
 /**
  * Adds the requirements files a Dockerfile names (`pip install -r deps/prod.txt`) that readWorkspace did not read
- * (it reads only top-level requirements*.txt), so that dockerfile/missing-package sees them.
+ * (it reads only top-level requirements*.txt), so that dockerfile/missing-package sees them. `dockerfile` is the
+ * model of the workspace's Dockerfile (null when there is none or it threw); the check reuses it.
  */
-async function withRequirements(dir: string, workspace: Workspace, signal: AbortSignal | undefined): Promise<Workspace> {
-	const docker = workspace.files.get('Dockerfile');
-	if (docker?.kind !== 'text') return workspace;
-	let paths: string[];
-	try {
-		paths = analyzeDockerfile('Dockerfile', docker.text).requirementFiles.map((req) => req.path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, ''));
-	} catch {
-		return workspace;
-	}
+async function withRequirements(dir: string, workspace: Workspace, dockerfile: DockerfileModel | null, signal: AbortSignal | undefined): Promise<Workspace> {
+	if (!dockerfile) return workspace;
+	const paths = dockerfile.requirementFiles.map((req) => req.path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, ''));
 	const missing = [...new Set(paths)].filter((path) => path !== '' && !path.includes('$') && !workspace.files.has(path));
 	if (missing.length === 0) return workspace;
 	const files = new Map<string, SourceFile>(workspace.files);
@@ -43,13 +40,60 @@ async function withRequirements(dir: string, workspace: Workspace, signal: Abort
 	return {...workspace, files};
 }
 
+/**
+ * Parse results by content for this process, least recently used dropped first. A class's submissions share
+ * much of their text (the starter Dockerfile and components, unchanged starters), and the workbook re-checks
+ * the same files on every save; a model depends only on its file's path and text, so a hit is exact.
+ */
+class ParseMemo implements ParseCache {
+	readonly #entries = new Map<string, unknown>();
+	constructor(readonly max: number) {}
+	get(key: string): unknown {
+		const value = this.#entries.get(key);
+		if (value !== undefined) {
+			this.#entries.delete(key);
+			this.#entries.set(key, value);
+		}
+		return value;
+	}
+	set(key: string, value: unknown): void {
+		// Big files are rare and unlikely to repeat; not keeping them bounds the memo's memory.
+		if (key.length > MAX_MEMO_KEY) return;
+		this.#entries.delete(key);
+		this.#entries.set(key, value);
+		if (this.#entries.size > this.max) this.#entries.delete(this.#entries.keys().next().value!);
+	}
+}
+
+// Lab files are a few KB; texts over 64 KB are not kept, so 256 entries hold at most ~16 MB of text plus models.
+const MAX_MEMO_KEY = 64 * 1024;
+const parseMemo = new ParseMemo(256);
+
+/** The Dockerfile's model, built once here and shared with the check (parsing it is a large part of a check). */
+function dockerfileOf(workspace: Workspace): DockerfileModel | null {
+	const docker = workspace.files.get('Dockerfile');
+	if (docker?.kind !== 'text') return null;
+	const key = `dockerfile\0${docker.text}`;
+	const hit = parseMemo.get(key) as {value: DockerfileModel | null} | undefined;
+	if (hit) return hit.value;
+	let value: DockerfileModel | null;
+	try {
+		value = analyzeDockerfile('Dockerfile', docker.text);
+	} catch {
+		value = null;
+	}
+	parseMemo.set(key, {value});
+	return value;
+}
+
 /** Reads `dir` and checks it. Throws WorkspaceError when the folder itself cannot be read. */
 export async function checkFolder(dir: string, options: CheckFolderOptions = {}): Promise<{result: CheckResult; workspace: Workspace}> {
 	const all = await loadLabs();
 	const labs = options.labs ? all.filter((lab) => options.labs!.includes(lab.id)) : all;
 	const read = await readWorkspace(dir, {signal: options.signal});
-	const workspace = await withRequirements(dir, read, options.signal);
+	const dockerfile = dockerfileOf(read);
+	const workspace = await withRequirements(dir, read, dockerfile, options.signal);
 	options.signal?.throwIfAborted();
-	const result = checkWorkspace(workspace, labs, {workspaceLabel: options.workspaceLabel ?? dir, version: VERSION, now: options.now ?? new Date()});
+	const result = checkWorkspace(workspace, labs, {workspaceLabel: options.workspaceLabel ?? dir, version: VERSION, now: options.now ?? new Date()}, {dockerfile, cache: parseMemo});
 	return {result, workspace};
 }

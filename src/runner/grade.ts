@@ -221,7 +221,12 @@ async function gradeInThread(sources: readonly SubmissionSource[], options: Grad
 
 /** What crosses to a worker and back. */
 export type WorkerRequest = {readonly index: number; readonly source: SubmissionSource};
-export type WorkerReply = {readonly index: number; readonly submission: GradedSubmission};
+/**
+ * The bundled worker sends `submission` as JSON text: a GradedSubmission is plain JSON (it is what
+ * `grade --format json` prints), and one string crosses threads cheaper than a structured clone of the nested
+ * findings. The object itself is accepted too (a stand-in worker may send it).
+ */
+export type WorkerReply = {readonly index: number; readonly submission: string | GradedSubmission};
 /** Sent once by a worker when its code has loaded; the per-submission timeout starts counting from there. */
 export type WorkerReady = {readonly ready: true};
 export type WorkerData = Omit<GradeOneOptions, 'signal'>;
@@ -318,7 +323,7 @@ function gradeInWorkers(sources: readonly SubmissionSource[], options: GradeAllO
 				}
 				clearTimeout(inflight.get(reply.index));
 				inflight.delete(reply.index);
-				record(reply.index, reply.submission);
+				record(reply.index, typeof reply.submission === 'string' ? (JSON.parse(reply.submission) as GradedSubmission) : reply.submission);
 				if (!finished) feed();
 			});
 			worker.on('error', (error) => {

@@ -128,3 +128,42 @@ export function matchMetadataKey(entry: CatalogEntry, name: string): string | nu
 	}
 	return null;
 }
+
+// Keys a component still reads but that its metadata.yaml no longer lists, because a newer key replaced them. Real
+// samples use them (the bindings quickstart's binding-postgres.yaml sets `url`; python-sdk's kafka-binding.yaml sets
+// `authRequired`), and daprd honours them, so they are not unknown: component/unknown-metadata notes them as info.
+// - bindings.postgres `url`: bindings/postgres/metadata.go copies it into connectionString when that is empty.
+// - bindings.kafka / pubsub.kafka `authRequired`: common/component/kafka/metadata.go upgrades it to an authType
+//   (password when SASL credentials are set).
+const LEGACY_METADATA_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+	'bindings.postgres': {url: 'connectionString'},
+	'bindings.kafka': {authRequired: 'authType'},
+	'pubsub.kafka': {authRequired: 'authType'},
+};
+
+/**
+ * A legacy key of this component type that daprd still reads (`url` for bindings.postgres), as {key, replacement},
+ * or null. Matched case-insensitively, as component metadata is decoded.
+ */
+export function legacyMetadataKey(entry: CatalogEntry, name: string): {readonly key: string; readonly replacement: string} | null {
+	const table = LEGACY_METADATA_KEYS[entry.type];
+	if (!table) return null;
+	const lower = name.trim().toLowerCase();
+	for (const [key, replacement] of Object.entries(table)) if (key.toLowerCase() === lower) return {key, replacement};
+	return null;
+}
+
+// Keys metadata.yaml marks required that the binding only needs when an invocation runs, and that each request may
+// supply in its own metadata instead (dapr-facts §2: smtp's emailTo etc. fail with "... not supplied in
+// configuration- or request-metadata" at invoke time, not at init). The SendGrid sample of dapr/samples sets only
+// emailFrom and the key and passes emailTo and subject per request; twilio.sms reads toNumber from the request too.
+const PER_REQUEST_METADATA_KEYS: Readonly<Record<string, readonly string[]>> = {
+	'bindings.smtp': ['emailFrom', 'emailTo', 'emailCC', 'emailBCC', 'subject', 'priority'],
+	'bindings.twilio.sendgrid': ['emailFrom', 'emailFromName', 'emailTo', 'emailToName', 'subject', 'emailCc', 'emailBcc', 'dynamicTemplateData', 'dynamicTemplateId'],
+	'bindings.twilio.sms': ['toNumber'],
+};
+
+/** Whether a catalogued key may be left out of the component because each invoke_binding request can supply it. */
+export function suppliedPerRequest(entry: CatalogEntry, key: string): boolean {
+	return (PER_REQUEST_METADATA_KEYS[entry.type] ?? []).some((name) => name.toLowerCase() === key.toLowerCase());
+}

@@ -1,4 +1,4 @@
-import {matchMetadataKey, runtimeMetadataKeys} from '../../catalog/index.js';
+import {legacyMetadataKey, matchMetadataKey, runtimeMetadataKeys} from '../../catalog/index.js';
 import {defineRule} from '../../rule.js';
 import {didYouMean} from '../../text.js';
 import {entryOf, short} from '../support.js';
@@ -10,9 +10,10 @@ export default defineRule({
 		severity: 'warning',
 		messages: {
 			unknown: 'Type {{type}} does not read a metadata key "{{key}}", so daprd ignores it.',
+			legacy: 'Type {{type}} still reads the older key "{{key}}" as {{replacement}}, so this works; newer Dapr docs write {{replacement}}.',
 			unknownNear: 'Type {{type}} does not read a metadata key "{{key}}"; did you mean {{near}}?',
 		},
-		docs: 'A component reads only the keys it knows. A misspelt key (`shedule`, `URL`) is ignored without a word, and the real key then has no value: the component fails to start or runs with a default you did not choose.',
+		docs: 'A component reads only the keys it knows. A misspelt key (`shedule`, `URL`) is ignored without a word, and the real key then has no value: the component fails to start or runs with a default you did not choose. Older keys that daprd still reads (bindings.postgres `url`, kafka `authRequired`) are noted as info, not warned about.',
 		symptom: 'A component error like `schedule not set`, or a default you did not expect.',
 	},
 	check({model, report}) {
@@ -29,6 +30,11 @@ export default defineRule({
 			for (const item of doc.metadata ?? []) {
 				if (!item.name || item.name.value.trim() === '') continue;
 				if (matchMetadataKey(entry, item.name.value) !== null) continue;
+				const legacy = legacyMetadataKey(entry, item.name.value);
+				if (legacy) {
+					report({messageId: 'legacy', data: {type: entry.type, key: legacy.key, replacement: legacy.replacement}, file: doc.file, at: item.name.span, severity: 'info', hint: `Nothing to fix; \`- name: ${legacy.replacement}\` is the current spelling.`});
+					continue;
+				}
 				const near = didYouMean(item.name.value, known);
 				report({
 					messageId: near ? 'unknownNear' : 'unknown',

@@ -12,7 +12,7 @@ export default defineRule({
 			notUvicorn: 'The container runs `{{command}}`, not uvicorn, so nothing serves app:app on port 8000.',
 			pieces: 'The uvicorn command {{problems}}.',
 		},
-		docs: 'The lab tells `dapr run` that the app listens on port 8000 (`--app-port 8000`), and the sidecar reaches it from outside the container. uvicorn listens on 127.0.0.1 by default, which is unreachable from outside; it must be told `--host 0.0.0.0` (`fastapi run app.py` binds 0.0.0.0 by itself and is accepted too). The command is read as Docker runs it: exec and shell form, ENTRYPOINT + CMD, `python -m uvicorn`, `--port=8000`, `sh -c`, `exec`, env prefixes and tini. The target `app:app` is the module app.py and its `app` object. The port must be written as 8000 to match `--app-port 8000`: uvicorn\'s default is 8000 too, but the lab asks for the explicit form so the two places visibly agree.',
+		docs: 'The lab tells `dapr run` that the app listens on port 8000 (`--app-port 8000`), and the sidecar reaches it from outside the container. uvicorn listens on 127.0.0.1 by default, which is unreachable from outside; it must be told `--host 0.0.0.0` (`fastapi run app.py` binds 0.0.0.0 by itself and is accepted too). The command is read as Docker runs it: exec and shell form, ENTRYPOINT + CMD, `python -m uvicorn`, `--port=8000`, `sh -c`, `exec`, env prefixes and tini. The target `app:app` is the module app.py and its `app` object, which must be an ASGI app (FastAPI): uvicorn calls a Flask (WSGI) app as ASGI and every request fails with a TypeError, unless `--interface wsgi` is given. The port must be written as 8000 to match `--app-port 8000`: uvicorn\'s default is 8000 too, but the lab asks for the explicit form so the two places visibly agree.',
 		symptom: 'daprd waits forever at `waiting on port 8000`, or curl to localhost:8000 gets connection refused.',
 	},
 	check({model, report}) {
@@ -34,6 +34,15 @@ export default defineRule({
 			if (target.module !== 'app:app') problems.push(target.module ? `runs "${short(target.module, 40)}" instead of app:app` : 'names no app (app:app)');
 		} else if (target.module !== '' && target.module.replace(/^\.\//, '') !== 'app.py') {
 			problems.push(`runs "${short(target.module, 40)}" instead of app.py`);
+		}
+		// uvicorn speaks ASGI; a Flask app is WSGI, and uvicorn's auto-detection calls it as ASGI 2, so every request
+		// fails with a TypeError (unless --interface wsgi says otherwise). The FastAPI CLI needs a FastAPI app.
+		const python = model.python;
+		const isFlask = (python?.calls ?? []).some((call) => call.inFunction === null && call.qualifiedCallee === 'flask.Flask');
+		const isFastApi = (python?.calls ?? []).some((call) => call.inFunction === null && call.qualifiedCallee === 'fastapi.FastAPI');
+		const wsgi = target.argv.some((word, i) => word === '--interface=wsgi' || (word === '--interface' && target.argv[i + 1] === 'wsgi'));
+		if (isFlask && !isFastApi && !(target.runner === 'uvicorn' && wsgi)) {
+			problems.push("serves app.py's Flask app, which is a WSGI app: uvicorn speaks ASGI, so every request fails with a TypeError (write the app with FastAPI as the lab asks)");
 		}
 		const host = target.effectiveHost;
 		if (target.host === null && host !== '0.0.0.0') problems.push(`has no --host 0.0.0.0 (${target.runner === 'uvicorn' ? 'uvicorn' : 'fastapi dev'} then listens on ${host}, unreachable from outside the container)`);

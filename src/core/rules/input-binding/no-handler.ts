@@ -1,5 +1,5 @@
 import {defineRule} from '../../rule.js';
-import {appConstruction, checkInputBindings, decoratorFor, readyPython, where} from '../support.js';
+import {appConstruction, checkInputBindings, decoratorFor, directionOf, entryOf, readyPython, where} from '../support.js';
 
 export default defineRule({
 	id: 'input-binding/no-handler',
@@ -8,10 +8,11 @@ export default defineRule({
 		severity: 'error',
 		messages: {
 			none: 'No handler for POST {{path}}: {{component}} declares input binding "{{name}}", and Dapr will POST to {{path}} on every trigger.',
+			probeOnly: 'No handler for POST {{path}}: {{component}} declares binding "{{name}}" without a direction, so daprd probes OPTIONS {{path}}, gets 404 and does not deliver its events; fine if the app only invokes it as an output binding.',
 			unmounted: 'The handler for POST {{path}} hangs on {{target}}, which is never included into the app, so Dapr cannot reach it and input binding "{{name}}" ({{component}}) has no handler.',
 			unverifiable: 'Could not verify a handler for POST {{path}} (input binding "{{name}}" in {{component}}): some routes are not statically known ({{routes}}).',
 		},
-		docs: 'daprd delivers each input-binding event as `POST /<route metadata or metadata.name>` to the app port. With `direction: input` it skips the OPTIONS probe and POSTs every event; with no route the app answers 404 and daprd logs it only at debug level. A route on an APIRouter or Blueprint that is never passed to `app.include_router` / `app.register_blueprint` is not served by the app at all, so it counts as no handler. Without `direction`, the OPTIONS probe gets 404 and daprd prints `app has not subscribed to binding <name>.` and never delivers.',
+		docs: 'daprd delivers each input-binding event as `POST /<route metadata or metadata.name>` to the app port. With `direction: input` it skips the OPTIONS probe and POSTs every event; with no route the app answers 404 and daprd logs it only at debug level. A route on an APIRouter or Blueprint that is never passed to `app.include_router` / `app.register_blueprint` is not served by the app at all, so it counts as no handler. Without `direction`, the OPTIONS probe gets 404 and daprd prints `app has not subscribed to binding <name>.` and never delivers: an error for an input-only type (cron), but only an info for a type that is also an output binding, because an app that only invokes it (python-sdk\'s kafka example) looks exactly like that.',
 		symptom: '`app has not subscribed to binding <name>.`, or 404s in the app\'s access log on each trigger.',
 	},
 	check({model, report}) {
@@ -21,7 +22,20 @@ export default defineRule({
 			const name = doc.name?.value ?? '';
 			const data = {path, name, component: where(doc.file, doc.name?.span ?? doc.span)};
 			const decorator = decoratorFor(python, path, name);
-			if (verdict.kind === 'none') {
+			// Without `direction`, daprd asks the app first (OPTIONS) and quietly skips the input side on a 404. For a
+			// type that is also an output binding that is how an output-only use looks (python-sdk's kafka example),
+			// not a mistake; an input-only type (cron) with no handler can never do anything, so it stays an error.
+			const probeOnly = verdict.kind === 'none' && !directionOf(doc).present && entryOf(doc)?.binding?.output === true;
+			if (probeOnly) {
+				report({
+					messageId: 'probeOnly',
+					data,
+					file: python.file,
+					at: appConstruction(python),
+					severity: 'info',
+					hint: `To receive its events add \`${decorator}\`; to use it only as an output binding, add \`- name: direction\` with \`value: "output"\` to the component.`,
+				});
+			} else if (verdict.kind === 'none') {
 				report({
 					messageId: 'none',
 					data,

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {check, complete, CRON_YAML, HTTP_YAML} from '../../../helpers/rules.js';
+import {at, check, complete, component, CRON_YAML, HTTP_YAML} from '../../../helpers/rules.js';
 
 const RULE = 'component/missing-metadata';
 
@@ -15,5 +15,12 @@ describe(RULE, () => {
 		expect(findings.map((f) => [f.ruleId, f.severity, f.file, f.line, f.column])).toEqual([[RULE, 'error', file, 5, 1]]);
 		expect(findings[0]!.message).toContain(`"${key}"`);
 		expect(findings[0]!.hint).toContain(`- name: ${key}`);
+	});
+	test('SendGrid and SMTP keys a request can supply are not required on the component (dapr/samples calendar)', () => {
+		const sendgrid = component('sendgrid', 'bindings.twilio.sendgrid', {emailFrom: 'calendar@example.com', apiKey: 'x'});
+		expect(check(RULE, complete({'components/sendgrid.yaml': sendgrid}))).toEqual([]);
+		const smtp = component('mail', 'bindings.smtp', {emailFrom: 'a@example.com'});
+		expect(at(check(RULE, complete({'components/smtp.yaml': smtp})))).toEqual([[RULE, 'error', 'components/smtp.yaml', 5, 1]]);
+		expect(check(RULE, complete({'components/smtp.yaml': smtp}))[0]!.message).toContain('"host"');
 	});
 });

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {at, check, complete, CRON_YAML} from '../../../helpers/rules.js';
+import {at, check, complete, component, CRON_YAML} from '../../../helpers/rules.js';
 
 const RULE = 'component/unknown-metadata';
 
@@ -15,5 +15,16 @@ describe(RULE, () => {
 	test('`Route` is not `route` (daprd compares it exactly)', () => {
 		const findings = check(RULE, complete({'components/cron-binding.yaml': CRON_YAML + '    - name: Route\n      value: /cron\n'}));
 		expect(at(findings)).toEqual([[RULE, 'warning', 'components/cron-binding.yaml', 13, 13]]);
+	});
+	test('the quickstart postgres binding\'s `url` is a legacy key daprd still reads: info, not a warning', () => {
+		const postgres = component('sqldb', 'bindings.postgres', {url: 'user=postgres password=docker host=localhost port=5432 dbname=orders'});
+		const findings = check(RULE, complete({'components/binding-postgres.yaml': postgres}));
+		expect(at(findings)).toEqual([[RULE, 'info', 'components/binding-postgres.yaml', 9, 13]]);
+		expect(findings[0]!.message).toContain('connectionString');
+	});
+	test('kafka `authRequired` is legacy too; a typo of it is still a warning', () => {
+		const kafka = component('kafkabinding', 'bindings.kafka', {topics: 'sample', brokers: 'localhost:9092', authRequired: 'false', authRequird: 'x'});
+		const findings = check(RULE, complete({'components/kafka.yaml': kafka}));
+		expect(findings.map((f) => f.severity)).toEqual(['info', 'warning']);
 	});
 });

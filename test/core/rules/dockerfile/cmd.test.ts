@@ -36,4 +36,21 @@ describe(RULE, () => {
 	test('no CMD', () => {
 		expect(at(check(RULE, withCmd('')))).toEqual([[RULE, 'error', 'Dockerfile', 4, 1]]);
 	});
+	test.each([
+		['CMD ["uvicorn", "app:app", "--host=0.0.0.0", "--port=8000"]', 0],
+		['CMD exec uvicorn app:app --host 0.0.0.0 --port 8000', 0],
+		['ENTRYPOINT ["tini", "--"]\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]', 0],
+		['CMD ["fastapi", "run", "app.py", "--port", "8000"]', 0],
+		['CMD ["fastapi", "dev", "app.py", "--port", "8000"]', 1],
+		['CMD PORT=8000 uvicorn app:app --host 0.0.0.0', 1],
+	] as const)('read through the shared Dockerfile model: %s (%i)', (cmd, count) => {
+		expect(check(RULE, withCmd(cmd))).toHaveLength(count);
+	});
+	test('uvicorn cannot serve a Flask (WSGI) app', () => {
+		const flask = `from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/cleanup-cron", methods=["POST"])\ndef cron():\n    return "", 200\n`;
+		const findings = check(RULE, {...withCmd('CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]'), 'app.py': flask});
+		expect(at(findings)).toEqual([[RULE, 'error', 'Dockerfile', 5, 1]]);
+		expect(findings[0]!.message).toContain('WSGI');
+		expect(check(RULE, {...withCmd('CMD ["uvicorn", "app:app", "--interface", "wsgi", "--host", "0.0.0.0", "--port", "8000"]'), 'app.py': flask})).toEqual([]);
+	});
 });

@@ -133,4 +133,16 @@ def handle():
 		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 7, 1]]);
 		expect(findings[0]!.hint).toContain('app.register_blueprint(bp)');
 	});
+	test('a binding without direction that is also an output type: info only (output-only use, python-sdk kafka example)', () => {
+		const kafka = component('kafka-binding', 'bindings.kafka', {topics: 'sample', brokers: 'localhost:9092', publishTopic: 'sample'});
+		const findings = check(RULE, complete({'components/kafka.yaml': kafka}), 'lab-a');
+		expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([[RULE, 'info']]);
+		expect(findings[0]!.hint).toContain('value: "output"');
+		const explicit = component('kafka-binding', 'bindings.kafka', {topics: 'sample', brokers: 'localhost:9092', direction: 'input'});
+		expect(at(check(RULE, complete({'components/kafka.yaml': explicit}), 'lab-a')).map((row) => row[1])).toEqual(['error']);
+	});
+	test('a cron without direction and without a handler is still an error', () => {
+		const cron = component('nightly', 'bindings.cron', {schedule: '@daily'});
+		expect(at(check(RULE, complete({'components/nightly.yaml': cron}), 'lab-a')).map((row) => row[1])).toEqual(['error']);
+	});
 });
