@@ -20,19 +20,45 @@ if (!existsSync(join(root, 'dist', 'cli.js'))) {
 
 const bases = [join(root, 'solutions', 'lab-a'), join(root, 'solutions', 'lab-b'), join(root, 'solutions', 'combined'), join(root, 'labs', 'lab-a', 'starter'), join(root, 'labs', 'lab-b', 'starter'), join(root, 'labs', 'combined', 'starter')];
 
-/** Copies a base folder and varies it the way a class's submissions vary: names, routes, schedules, comments. */
+const SCHEDULES = ['@every 30s', '@every 10s', '@every 1m', '*/5 * * * *', '0 */2 * * * *', '@hourly', '@every 15s'];
+const IMAGES = ['python:3.12-slim', 'python:3.11-slim', 'python:3.12', 'python:3.11-slim-bookworm'];
+const URLS = ['https://httpbin.org/post', 'https://example.com/hooks/monitoring', 'http://localhost:9000/alerts'];
+
+/** Rewrites the file at `path` (when it exists) with `change`. */
+function edit(path, change) {
+	if (existsSync(path)) writeFileSync(path, change(readFileSync(path, 'utf8')));
+}
+
+/**
+ * Copies a base folder and varies it the way a class's submissions vary: every app.py differs (names, routes,
+ * comments, blank lines), schedules, images, URLs and comments in the Dockerfile and components differ for part
+ * of the class, and the rest keep the starter's text as given (which real classes do too). grade's parse memo
+ * (runner/check-folder.ts) gets its hits only from the files that really are identical.
+ */
 function makeSubmission(dir, index) {
 	const base = bases[index % bases.length];
 	cpSync(base, dir, {recursive: true});
-	const app = join(dir, 'app.py');
-	if (existsSync(app)) {
-		let text = readFileSync(app, 'utf8');
+	edit(join(dir, 'app.py'), (text) => {
 		if (index % 7 === 0) text = text.replace('"/cleanup-cron"', '"/cleanup_cron"');
-		text += `\n# submission ${index}: ${'x'.repeat(index % 50)}\n`;
-		writeFileSync(app, text);
-	}
-	const cron = join(dir, 'components', 'cron-binding.yaml');
-	if (existsSync(cron) && index % 5 === 0) writeFileSync(cron, readFileSync(cron, 'utf8').replace(/value: "[^"]*"(\s*\n\s*- name: direction)/, 'value: "*/5 * * * *"$1'));
+		if (index % 3 === 1) text = text.replace(/def (\w+)\(/, `def $1_v${index}(`);
+		if (index % 4 === 2) text = text.replace(/\n\n/, `\n\n# Student ${index}: my notes on the lab.\n\n`);
+		if (index % 5 === 3) text = text.replace(/"status": "OK"/, `"status": "ok-${index}"`).replace(/\n(\s+)return /, `\n$1# done\n$1return `);
+		if (index % 2 === 1) text = text.replaceAll('\n\n\n', '\n\n');
+		return `${text}\n# submission ${index}: ${'x'.repeat(index % 50)}\n`;
+	});
+	edit(join(dir, 'components', 'cron-binding.yaml'), (text) => {
+		if (index % 3 !== 0) text = text.replace(/value: "[^"]*"(\s*\n\s*- name: direction)/, `value: "${SCHEDULES[index % SCHEDULES.length]}"$1`);
+		if (index % 4 === 1) text = `# cron for student ${index}\n${text}`;
+		return text;
+	});
+	edit(join(dir, 'components', 'http-binding.yaml'), (text) => (index % 2 === 0 ? text.replace(/https?:\/\/[^"\s]+/, URLS[index % URLS.length]) : text));
+	edit(join(dir, 'components', 'pubsub.yaml'), (text) => (index % 6 === 5 ? text.replace('localhost:6379', 'redis:6379') : text));
+	edit(join(dir, 'Dockerfile'), (text) => {
+		if (index % 2 === 0) text = text.replace(/^FROM \S+/m, `FROM ${IMAGES[index % IMAGES.length]}`);
+		if (index % 5 === 4) text = `# Dockerfile of student ${index}\n${text}`;
+		if (index % 3 === 2) text = text.replace(/\n/g, '\n\n');
+		return text;
+	});
 }
 
 const work = mkdtempSync(join(tmpdir(), 'dapr-labs-bench-grade-'));
@@ -42,6 +68,17 @@ try {
 		const dir = join(work, `student-${String(index).padStart(4, '0')}`);
 		makeSubmission(dir, index);
 		dirs.push(dir);
+	}
+	// How much text really repeats across the class (what grade's parse memo can reuse), per kind of file.
+	const distinct = {};
+	for (const dir of dirs) {
+		for (const file of ['app.py', 'Dockerfile', 'components/cron-binding.yaml', 'components/http-binding.yaml', 'components/pubsub.yaml']) {
+			const path = join(dir, file);
+			if (!existsSync(path)) continue;
+			distinct[file] ??= {files: 0, texts: new Set()};
+			distinct[file].files++;
+			distinct[file].texts.add(readFileSync(path, 'utf8'));
+		}
 	}
 	// Warm the file cache and node's compile cache for both sides.
 	spawnSync(process.execPath, [bin, 'check', '--dir', dirs[0], '--format', 'json']);
@@ -63,6 +100,7 @@ try {
 	const gradeRate = count / gradeSeconds;
 	const checkRate = sample / checkSeconds;
 	console.log(`${count} submissions (${report.summary.passed} pass, ${report.summary.failed} fail, ${report.summary.errored} error), ${availableParallelism()} cores, node ${process.version}, load average ${loadavg()[0].toFixed(1)}`);
+	console.log(`distinct texts: ${Object.entries(distinct).map(([file, {files, texts}]) => `${file} ${texts.size}/${files}`).join(', ')}`);
 	console.log(`grade: ${gradeSeconds.toFixed(2)} s for ${count}; check: ${sample} folders one process at a time in ${checkSeconds.toFixed(2)} s, rate extrapolated to all ${count}`);
 	console.log(`grade: ${gradeRate.toFixed(0)} submissions/s; one check process at a time: ${checkRate.toFixed(1)} submissions/s; ratio ${(gradeRate / checkRate).toFixed(1)}`);
 } finally {

@@ -2,15 +2,53 @@
  * Entry point: picks the command and lazy-loads only what it needs (Ink and React load for `start` alone), so
  * `check` and `cron` start close to bare node. Exit codes follow ESLint: 0 clean, 1 findings, 2 usage/internal.
  */
+import {readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {dirname} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {Script} from 'node:vm';
 import type {CommandIO} from './commands/io.js';
 import {defaultIO, UsageError} from './commands/io.js';
 import {VERSION} from './version.js';
 
-type Command = {readonly summary: string; readonly load: () => Promise<{run(argv: readonly string[], io: CommandIO): Promise<number>}>};
+type CommandModule = {run(argv: readonly string[], io: CommandIO): Promise<number>; readonly UsageError?: typeof UsageError};
+type Command = {readonly summary: string; readonly load: () => Promise<CommandModule>};
+
+/**
+ * The check command from dist/check-vm.js, compiled with the V8 code cache the build wrote next to it: node 20
+ * caches no code for ES modules, and compiling afresh is a third of a check's own time (scripts/build.mjs says
+ * more). null when the file is not there (running from src/, a partial build): the caller imports the ES module.
+ * A rejected cache (another node version) only costs the compile it would have saved.
+ */
+function loadCachedCheck(): CommandModule | null {
+	let file: string;
+	let source: string;
+	try {
+		file = fileURLToPath(new URL('./check-vm.js', import.meta.url));
+		source = readFileSync(file, 'utf8');
+	} catch {
+		return null;
+	}
+	let cachedData: Buffer | undefined;
+	try {
+		cachedData = readFileSync(`${file}.cache`);
+	} catch {
+		cachedData = undefined;
+	}
+	const module = {exports: {} as CommandModule};
+	try {
+		const wrapper = new Script(source, {filename: file, cachedData}).runInThisContext() as (...args: unknown[]) => void;
+		wrapper(module.exports, createRequire(file), module, file, dirname(file), new URL('./check-vm.js', import.meta.url).href);
+	} catch {
+		// A file cut short by a rebuild in progress: the ES module chunk is the same command.
+		return null;
+	}
+	return typeof module.exports.run === 'function' ? module.exports : null;
+}
 
 const commands: Readonly<Record<string, Command>> = {
 	start: {summary: 'Open the interactive workbook (Ink) in this lab folder', load: () => import('./commands/start.js')},
-	check: {summary: 'Check a lab folder against the lab rules', load: () => import('./commands/check.js')},
+	check: {summary: 'Check a lab folder against the lab rules', load: async () => loadCachedCheck() ?? import('./commands/check.js')},
 	cron: {summary: 'Explain a schedule the way Dapr runs it', load: () => import('./commands/cron.js')},
 	init: {summary: 'Write a lab starter into an empty folder', load: () => import('./commands/init.js')},
 	'catch-up': {summary: 'Bring a folder to the start of a step (your files are backed up first)', load: () => import('./commands/catch-up.js')},
@@ -44,11 +82,13 @@ async function main(argv: readonly string[]): Promise<number> {
 		io.err(`dapr-labs: unknown command "${name}".\n\n${usage()}\n`);
 		return 2;
 	}
+	let module: CommandModule | undefined;
 	try {
-		const module = await command.load();
+		module = await command.load();
 		return await module.run(rest, io);
 	} catch (error) {
-		if (error instanceof UsageError) {
+		// dist/check-vm.js carries its own copy of UsageError.
+		if (error instanceof UsageError || (module?.UsageError !== undefined && error instanceof module.UsageError)) {
 			io.err(`dapr-labs ${name}: ${error.message}\n`);
 			return 2;
 		}

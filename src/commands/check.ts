@@ -20,6 +20,9 @@ Checks a lab folder (components/, app.py, Dockerfile) against the lab rules.
   --format  output format (default: text)
 Exit codes: 0 every selected lab passes, 1 a lab fails, 2 usage or internal error.`;
 
+/** The usage error `run` throws; cli.ts recognises it by this when the command runs from dist/check-vm.js. */
+export {UsageError} from './io.js';
+
 /** Runs `check`. */
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
 	const {values, positionals} = parse(argv, {

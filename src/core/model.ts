@@ -122,9 +122,16 @@ export type PyRoute = {
 	readonly pathSpan: Span | null;
 	readonly handler: string;
 	readonly async: boolean;
-	/** false when the route hangs on an APIRouter/Blueprint that is never included into an app (Dapr cannot reach it). */
+	/**
+	 * false when the route hangs on an APIRouter/Blueprint that is never included into an app
+	 * (`app.include_router` / `app.register_blueprint`): the app does not serve it, so Dapr cannot reach it and
+	 * input-binding/no-handler does not count it as a handler. Absent (or true) when it is on the app or included.
+	 */
 	readonly mounted?: boolean;
-	/** true when `methods=` is not a literal list the model could read; `methods` is then empty. */
+	/**
+	 * true when `methods=` is not a literal list the model could read (`methods=METHODS` from elsewhere); `methods`
+	 * is then empty, and the input-binding rules give the route the benefit of the doubt (no wrong-method claim).
+	 */
 	readonly methodsUnknown?: boolean;
 };
 
@@ -140,7 +147,11 @@ export type PyCall = {
 	readonly span: Span;
 	/** Name of the enclosing function, or null at module level. */
 	readonly inFunction: string | null;
-	/** Callee resolved through the imports (`DC()` → `dapr.clients.DaprClient`); null when not imported/known. */
+	/**
+	 * Callee resolved through the imports (`DC()` → `dapr.clients.DaprClient`, `dc.DaprClient()` with
+	 * `import dapr.clients as dc` → the same, star imports of known modules too); null when the head name is not
+	 * imported. The rules read it through support.ts `qualifiedName` and never re-resolve imports themselves.
+	 */
 	readonly qualifiedCallee?: string | null;
 };
 
@@ -149,7 +160,10 @@ export type PyWith = {
 	readonly async: boolean;
 	/** Callee of the context expression when it is a call (`DaprClient`), else its text. */
 	readonly contextCallee: string;
-	/** contextCallee resolved through the imports (`dapr.aio.clients.DaprClient`); null when not imported/known. */
+	/**
+	 * contextCallee resolved through the imports like PyCall.qualifiedCallee (`dapr.aio.clients.DaprClient`); null
+	 * when not imported. dapr-client/async-with-sync-client decides on it.
+	 */
 	readonly contextQualified?: string | null;
 	/** `as` target, when any. */
 	readonly asName: string | null;

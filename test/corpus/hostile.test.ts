@@ -350,3 +350,38 @@ describe('mutations of the solutions never make the checker throw', () => {
 		expect(failing).toBeGreaterThan(0);
 	}, 120_000);
 });
+
+describe('hostile texts in every file slot, in-process, never make the checker throw', () => {
+	const laughs = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...Array.from({length: 9}, (_, i) => `a${i + 1}: &a${i + 1} [${Array.from({length: 9}, () => `*a${i}`).join(',')}]`)].join('\n');
+	const payloads: Readonly<Record<string, string>> = {
+		'random text': bytes(4096, 42).toString('latin1'),
+		'deep brackets': `x = ${'('.repeat(10_000)}${')'.repeat(10_000)}\nmetadata: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+		'deep indentation': Array.from({length: 3000}, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'),
+		'unterminated strings': 'x = "abc\nname: \'abc\nCMD "uvicorn\nRUN echo \'x\n"""never\n',
+		'escapes': '\u001b]0;pwned\u0007\u001b[31m\nname: "\u001b[2J"\nCMD ["\u001b[31m"]\n',
+		'long line': `name: ${'a'.repeat(100_000)}\n`,
+		'billion laughs': laughs,
+		'continuations': `FROM python\nRUN ${'\\\n'.repeat(20_000)}true\n`,
+		'NUL bytes': '\u0000'.repeat(1000),
+	};
+	let labs: readonly LabDef[] = [];
+	beforeAll(async () => {
+		labs = await loadLabs();
+	});
+	test.each(Object.keys(payloads))('%s', async (name) => {
+		const original = await solutionFiles('combined');
+		for (const slot of ['app.py', 'Dockerfile', 'components/cron-binding.yaml', 'components/extra.yml']) {
+			const files = new Map(original);
+			files.set(slot, payloads[name]!);
+			let result: CheckResult | undefined;
+			expect(() => {
+				result = checkWorkspace(workspaceOf(files), labs, {workspaceLabel: 'x', version: '0.0.0', now: new Date(Date.UTC(2026, 10, 30))});
+			}, slot).not.toThrow();
+			for (const finding of result!.labs.flatMap((lab) => lab.findings)) {
+				expect(finding.message, slot).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+				expect(finding.hint ?? '', slot).not.toMatch(/\u001b/);
+			}
+		}
+	}, 120_000);
+});
+

@@ -6,6 +6,14 @@ function normalise(path: string): string {
 	return path.replace(/^\.\//, '').replace(/\\/g, '/');
 }
 
+/** What installing a Dapr extension package brings with it (python-sdk ext packages' install_requires). */
+const IMPLIED: Readonly<Record<string, readonly string[]>> = {
+	'dapr-ext-fastapi': ['dapr', 'fastapi', 'uvicorn'],
+	'dapr-ext-grpc': ['dapr'],
+	'dapr-ext-workflow': ['dapr'],
+	'flask-dapr': ['dapr'],
+};
+
 export default defineRule({
 	id: 'dockerfile/missing-package',
 	meta: {
@@ -15,7 +23,7 @@ export default defineRule({
 			missing: 'The pip install in the Dockerfile lacks {{packages}}, so `{{effect}}` fails when the container starts.',
 			noRequirements: 'The file {{path}} that pip install -r names is not in the lab folder, so docker build fails.',
 		},
-		docs: 'The image only has what `pip install` put there (directly or through `-r requirements.txt`). uvicorn runs the app, fastapi serves it, and the Dapr Python SDK (PyPI package `dapr`) provides `dapr.clients`. `uvicorn[standard]` counts as uvicorn, and `fastapi[standard]` brings uvicorn with it.',
+		docs: 'The image only has what `pip install` put there (directly or through `-r requirements.txt`). uvicorn runs the app, fastapi serves it, and the Dapr Python SDK (PyPI package `dapr`) provides `dapr.clients`. `uvicorn[standard]` counts as uvicorn, `fastapi[standard]` brings uvicorn with it, and the SDK\'s extension packages bring what they depend on (dapr-ext-fastapi: dapr, fastapi and uvicorn; dapr-ext-grpc and flask-dapr: dapr).',
 		symptom: '`ModuleNotFoundError: No module named \'dapr\'` or `uvicorn: executable file not found` when the container starts.',
 	},
 	check({model, lab, report}) {
@@ -32,6 +40,8 @@ export default defineRule({
 			}),
 		];
 		if (rawTexts.some((text) => /fastapi\s*\[[^\]]*standard/i.test(text))) names.add('uvicorn');
+		// Packages that depend on the ones the lab needs, so pip installs those too (their install_requires).
+		for (const name of [...names]) for (const implied of IMPLIED[name] ?? []) names.add(implied);
 		for (const req of dockerfile.requirementFiles) {
 			const path = normalise(req.path);
 			if (path.includes('$') || model.workspace.files.has(path)) continue;

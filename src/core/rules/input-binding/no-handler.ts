@@ -8,6 +8,7 @@ export default defineRule({
 		severity: 'error',
 		messages: {
 			none: 'No handler for POST {{path}}: {{component}} declares input binding "{{name}}", and Dapr will POST to {{path}} on every trigger.',
+			noneProbed: 'No handler for POST {{path}}: {{component}} declares input binding "{{name}}" without a direction, so daprd probes OPTIONS {{path}}, gets 404 and never delivers its events.',
 			probeOnly: 'No handler for POST {{path}}: {{component}} declares binding "{{name}}" without a direction, so daprd probes OPTIONS {{path}}, gets 404 and does not deliver its events; fine if the app only invokes it as an output binding.',
 			unmounted: 'The handler for POST {{path}} hangs on {{target}}, which is never included into the app, so Dapr cannot reach it and input binding "{{name}}" ({{component}}) has no handler.',
 			unverifiable: 'Could not verify a handler for POST {{path}} (input binding "{{name}}" in {{component}}): some routes are not statically known ({{routes}}).',
@@ -37,7 +38,7 @@ export default defineRule({
 				});
 			} else if (verdict.kind === 'none') {
 				report({
-					messageId: 'none',
+					messageId: directionOf(doc).present ? 'none' : 'noneProbed',
 					data,
 					file: python.file,
 					at: appConstruction(python),

@@ -8,7 +8,7 @@ export default defineRule({
 		description: 'Require app.py to invoke the output binding the lab is about',
 		severity: 'error',
 		messages: {
-			never: 'app.py never invokes an output binding, so "{{name}}" is configured but nothing is ever sent through it.',
+			never: 'Nothing in app.py invokes an output binding, so "{{name}}" is configured but nothing is ever sent through it.',
 		},
 		docs: 'An output binding only does something when the app calls it: `invoke_binding(binding_name=..., operation=..., data=...)` through the Dapr SDK, or a POST to the sidecar\'s `/v1.0/bindings/<name>`. A lab that needs an output binding and an app that never calls one cannot pass at run time, however right the component is.',
 		symptom: 'The webhook receiver never gets a request; no `/v1.0/bindings/` call appears in the sidecar log.',

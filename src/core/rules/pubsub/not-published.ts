@@ -8,7 +8,7 @@ export default defineRule({
 		description: 'Require app.py to publish to pub/sub when the lab is about pub/sub',
 		severity: 'error',
 		messages: {
-			never: 'app.py never publishes an event, so the "{{name}}" pub/sub component is loaded but no internal service hears of the expired tasks.',
+			never: 'Nothing in app.py publishes an event, so the "{{name}}" pub/sub component is loaded but no internal service hears of the expired tasks.',
 		},
 		docs: 'The combined pattern tells internal Dapr services about expired tasks through pub/sub: `publish_event(pubsub_name=..., topic_name=..., data=...)` through the SDK, or a POST to the sidecar\'s `/v1.0/publish/<pubsub>/<topic>`. Without a publish, nothing reaches the `task-events` topic (the Redis stream of that name stays empty).',
 		symptom: '`XRANGE task-events - +` in redis-cli shows nothing after the cron fires.',

@@ -53,4 +53,14 @@ describe(RULE, () => {
 		expect(findings[0]!.message).toContain('WSGI');
 		expect(check(RULE, {...withCmd('CMD ["uvicorn", "app:app", "--interface", "wsgi", "--host", "0.0.0.0", "--port", "8000"]'), 'app.py': flask})).toEqual([]);
 	});
+	test('a shell expands $PORT from the image\'s ENV; exec form does not', () => {
+		const env = (cmd: string) => ({...withCmd(cmd), Dockerfile: withCmd(cmd).Dockerfile!.toString().replace('WORKDIR /app', 'ENV PORT=8000 HOST=0.0.0.0\nWORKDIR /app')});
+		expect(check(RULE, env('CMD uvicorn app:app --host $HOST --port $PORT'))).toEqual([]);
+		expect(check(RULE, env('CMD ["sh", "-c", "uvicorn app:app --host 0.0.0.0 --port ${PORT}"]'))).toEqual([]);
+		const exec = check(RULE, env('CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "$PORT"]'));
+		expect(exec).toHaveLength(1);
+		expect(exec[0]!.message).toContain('$PORT');
+		expect(check(RULE, withCmd('CMD uvicorn app:app --host 0.0.0.0 --port ${PORT:-8000}'))).toEqual([]);
+		expect(check(RULE, withCmd('CMD uvicorn app:app --host 0.0.0.0 --port $PORT'))[0]!.message).toContain('no ENV line');
+	});
 });

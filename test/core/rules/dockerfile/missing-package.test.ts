@@ -31,4 +31,12 @@ describe(RULE, () => {
 		const findings = check(RULE, withRun('RUN pip install -r requirements.txt', {'requirements.txt': 'fastapi\ndapr\n'}));
 		expect(findings.map((f) => f.message)).toEqual(['The pip install in the Dockerfile lacks uvicorn, so `uvicorn app:app` fails when the container starts.']);
 	});
+	test.each([
+		['RUN pip install dapr-ext-fastapi', 0],
+		['RUN pip install fastapi uvicorn dapr-ext-grpc', 0],
+		['RUN pip install fastapi uvicorn flask-dapr', 0],
+		['RUN pip install dapr-ext-grpc', 1],
+	] as const)('extension packages bring their dependencies: %s', (run, count) => {
+		expect(check(RULE, withRun(run), 'lab-b')).toHaveLength(count);
+	});
 });

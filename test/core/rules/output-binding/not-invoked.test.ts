@@ -13,7 +13,7 @@ describe(RULE, () => {
 	});
 	test('no invoke_binding anywhere (lab-b): points at the app object, names the component', () => {
 		const findings = check(RULE, complete({'app.py': NO_CALL}), 'lab-b');
-		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 5, 1]]);
+		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 5, 7]]);
 		expect(findings[0]!.message).toContain('"monitoring-webhook"');
 		expect(findings[0]!.hint).toContain('invoke_binding(binding_name="monitoring-webhook", operation="post"');
 	});

@@ -13,7 +13,7 @@ describe(RULE, () => {
 	});
 	test('combined without a publish: names the pub/sub component', () => {
 		const findings = check(RULE, complete({'app.py': NO_PUBLISH}));
-		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 5, 1]]);
+		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 5, 7]]);
 		expect(findings[0]!.message).toContain('"pubsub"');
 		expect(findings[0]!.hint).toContain('topic_name="task-events"');
 	});
