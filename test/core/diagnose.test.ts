@@ -4,6 +4,7 @@ import {diagnose, judgeTriggers, planTriggers, REHEARSAL_SCHEDULE, toleranceFor,
 import {classifyLine} from '../../src/core/log/classify.js';
 import type {LineEvent} from '../../src/core/run-events.js';
 import type {SourceFile, Workspace} from '../../src/core/types.js';
+import {cronYaml} from '../helpers/components.js';
 
 function workspace(files: Record<string, string>): Workspace {
 	const map = new Map<string, SourceFile>();
@@ -11,19 +12,7 @@ function workspace(files: Record<string, string>): Workspace {
 	return {files: map};
 }
 
-const CRON = `apiVersion: dapr.io/v1alpha1
-kind: Component
-metadata:
-  name: cleanup-cron
-spec:
-  type: bindings.cron
-  version: v1
-  metadata:
-    - name: schedule
-      value: "@every 1s"
-    - name: direction
-      value: "input"
-`;
+const CRON = cronYaml('@every 1s');
 
 const APP = `import json
 from dapr.clients import DaprClient

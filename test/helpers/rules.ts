@@ -5,6 +5,7 @@ import {runRules} from '../../src/core/check.js';
 import {analyzeWorkspace} from '../../src/core/analyze.js';
 import type {LabContext} from '../../src/core/rule.js';
 import type {Finding, LabId, SourceFile, Workspace} from '../../src/core/types.js';
+import {cronYaml, HTTP_YAML, pubsubYaml} from './components.js';
 
 export const LABS: Readonly<Record<LabId, LabContext>> = {
 	'lab-a': {id: 'lab-a', requiredComponents: [['bindings.cron']], needsDaprSdk: false},
@@ -33,47 +34,11 @@ export function at(findings: readonly Finding[]): [string, string, string, numbe
 	return findings.map((f) => [f.ruleId, f.severity, f.file, f.line, f.column]);
 }
 
-export const CRON_YAML = `apiVersion: dapr.io/v1alpha1
-kind: Component
-metadata:
-  name: cleanup-cron
-spec:
-  type: bindings.cron
-  version: v1
-  metadata:
-    - name: schedule
-      value: "@every 30s"
-    - name: direction
-      value: "input"
-`;
+export const CRON_YAML = cronYaml();
 
-export const HTTP_YAML = `apiVersion: dapr.io/v1alpha1
-kind: Component
-metadata:
-  name: monitoring-webhook
-spec:
-  type: bindings.http
-  version: v1
-  metadata:
-    - name: url
-      value: "https://httpbin.org/post"
-    - name: direction
-      value: "output"
-`;
+export {HTTP_YAML};
 
-export const PUBSUB_YAML = `apiVersion: dapr.io/v1alpha1
-kind: Component
-metadata:
-  name: pubsub
-spec:
-  type: pubsub.redis
-  version: v1
-  metadata:
-    - name: redisHost
-      value: localhost:6379
-    - name: redisPassword
-      value: ""
-`;
+export const PUBSUB_YAML = pubsubYaml();
 
 export const APP_PY = `import json
 from dapr.clients import DaprClient

@@ -13,6 +13,7 @@ import {execa} from 'execa';
 import type {RunEvent} from '../../src/core/run-events.js';
 import {choosePython} from '../../src/runner/python.js';
 import {runLab, type RunSpec} from '../../src/runner/run-lab.js';
+import {cronYaml, HTTP_YAML, pubsubYaml} from '../helpers/components.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const FAKE_DAPR_DIR = join(ROOT, 'test/fixtures/fake-dapr');
@@ -108,48 +109,13 @@ export function resultOf(events: readonly RunEvent[]): Extract<RunEvent, {type: 
 	return result;
 }
 
-export function cronComponent(schedule: string, extra = '    - name: direction\n      value: "input"\n'): string {
-	return `apiVersion: dapr.io/v1alpha1
-kind: Component
-metadata:
-  name: cleanup-cron
-spec:
-  type: bindings.cron
-  version: v1
-  metadata:
-    - name: schedule
-      value: "${schedule}"
-${extra}`;
-}
+/** The Lab A cron component with the given schedule (shared YAML: test/helpers/components.ts). */
+export const cronComponent = cronYaml;
 
-export const HTTP_COMPONENT = `apiVersion: dapr.io/v1alpha1
-kind: Component
-metadata:
-  name: monitoring-webhook
-spec:
-  type: bindings.http
-  version: v1
-  metadata:
-    - name: url
-      value: "https://httpbin.org/post"
-    - name: direction
-      value: "output"
-`;
+export const HTTP_COMPONENT = HTTP_YAML;
 
 export function pubsubComponent(port: number): string {
-	return `apiVersion: dapr.io/v1alpha1
-kind: Component
-metadata:
-  name: pubsub
-spec:
-  type: pubsub.redis
-  version: v1
-  metadata:
-    - name: redisHost
-      value: 127.0.0.1:${port}
-    - name: redisPassword
-      value: ""
-`;
+	return pubsubYaml(`127.0.0.1:${port}`);
 }
 
 export const LAB_A_APP = `from datetime import datetime

@@ -107,3 +107,60 @@ export const KAFKA_AUTH = optional(
 	'clientCert',
 	'clientKey',
 );
+
+/** Client settings every Redis-backed component reads (components-contrib's common/component/redis settings). */
+export const REDIS_CLIENT = [
+	'redisType',
+	'redisDB',
+	'redisMaxRetries',
+	'redisMinRetryInterval',
+	'redisMaxRetryInterval',
+	'dialTimeout',
+	'readTimeout',
+	'writeTimeout',
+	'poolSize',
+	'poolTimeout',
+	'maxConnAge',
+	'minIdleConns',
+	'idleCheckFrequency',
+	'idleTimeout',
+	'failover',
+	'sentinelMasterName',
+] as const;
+
+/** Settings bindings.kafka and pubsub.kafka share (both are built on components-contrib's common/component/kafka). */
+export const KAFKA_CLIENT = [
+	'brokers!',
+	'consumerGroup',
+	'clientID',
+	'initialOffset',
+	'maxMessageBytes',
+	'consumeRetryInterval',
+	'consumeRetryEnabled',
+	'heartbeatInterval',
+	'sessionTimeout',
+	'version',
+	'skipVerify',
+	'disableTls',
+	'clientConnectionTopicMetadataRefreshInterval',
+	'clientConnectionKeepAliveInterval',
+	'dialTimeout',
+	'readTimeout',
+	'writeTimeout',
+	'metadataTimeout',
+	'producerRequiredAcks',
+	'producerRetryMax',
+	'schemaRegistryURL',
+	'schemaRegistryAPIKey',
+	'schemaRegistryAPISecret',
+	'schemaCachingEnabled',
+	'schemaLatestVersionCacheTTL',
+	'escapeHeaders',
+	'useAvroJSON',
+	'compression',
+	'consumerGroupRebalanceStrategy',
+	'excludeHeaderMetaRegex',
+] as const;
+
+/** Connection keys of every Redis-backed component (host, port, TLS). */
+export const REDIS_CONNECTION = ['redisHost!', 'redisPort', 'enableTLS', 'insecureSkipTLSVerify', 'clientCert', 'clientKey'] as const;

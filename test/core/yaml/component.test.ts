@@ -1,22 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import type {ComponentDoc, MetadataItem} from '../../../src/core/model.js';
 import {MAX_ALIAS_EXPANSION, parseComponentFile} from '../../../src/core/yaml/component.js';
+import {cronYaml} from '../../helpers/components.js';
 
 const FILE = 'components/cron-binding.yaml';
 
-const CRON = `apiVersion: dapr.io/v1alpha1
-kind: Component
-metadata:
-  name: cleanup-cron
-spec:
-  type: bindings.cron
-  version: v1
-  metadata:
-    - name: schedule
-      value: "@every 30s"
-    - name: direction
-      value: "input"
-`;
+const CRON = cronYaml();
 
 function only(text: string): ComponentDoc {
 	const result = parseComponentFile(FILE, text);
