@@ -3,6 +3,8 @@
 // The one-at-a-time side checks the first SAMPLE folders only and extrapolates its rate (it would take minutes
 // to run all 500); both rates are whole-process wall-clock rates.
 // Usage: npm run build && node bench/grade.mjs [count] [sample]
+// DAPR_LABS_BENCH_DIR=/some/dir keeps the generated folders there (and reuses them when the folder already holds
+// `count` submissions), so that `grade --format json` outputs of two builds can be compared on the same class.
 import {spawnSync} from 'node:child_process';
 import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync} from 'node:fs';
 import {availableParallelism, loadavg, tmpdir} from 'node:os';
@@ -61,12 +63,13 @@ function makeSubmission(dir, index) {
 	});
 }
 
-const work = mkdtempSync(join(tmpdir(), 'dapr-labs-bench-grade-'));
+const keep = process.env.DAPR_LABS_BENCH_DIR;
+const work = keep ?? mkdtempSync(join(tmpdir(), 'dapr-labs-bench-grade-'));
 try {
 	const dirs = [];
 	for (let index = 0; index < count; index++) {
 		const dir = join(work, `student-${String(index).padStart(4, '0')}`);
-		makeSubmission(dir, index);
+		if (!keep || !existsSync(dir)) makeSubmission(dir, index);
 		dirs.push(dir);
 	}
 	// How much text really repeats across the class (what grade's parse memo can reuse), per kind of file.
@@ -104,5 +107,5 @@ try {
 	console.log(`grade: ${gradeSeconds.toFixed(2)} s for ${count}; check: ${sample} folders one process at a time in ${checkSeconds.toFixed(2)} s, rate extrapolated to all ${count}`);
 	console.log(`grade: ${gradeRate.toFixed(0)} submissions/s; one check process at a time: ${checkRate.toFixed(1)} submissions/s; ratio ${(gradeRate / checkRate).toFixed(1)}`);
 } finally {
-	rmSync(work, {recursive: true, force: true});
+	if (!keep) rmSync(work, {recursive: true, force: true});
 }

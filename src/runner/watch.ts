@@ -116,7 +116,8 @@ function poll(dir: string, options: WatchOptions, notify: (path: string | null) 
 
 /** Starts watching `dir`; stops when `options.signal` aborts. */
 export function watchFolder(dir: string, options: WatchOptions): Watcher {
-	const notify = debouncer(options.debounceMs ?? 50, options.onChange, options.signal);
+	// 25 ms: an editor's save (write, or write-temp + rename) arrives as a burst within a few ms; more only delays the verdict.
+	const notify = debouncer(options.debounceMs ?? 25, options.onChange, options.signal);
 	const mode = options.mode ?? (preferPolling(dir) ? 'poll' : 'auto');
 	if (options.signal.aborted) return {mode: 'native', closed: Promise.resolve()};
 	if (mode !== 'poll') {
