@@ -79,6 +79,21 @@ async function printPlain(dir: string, state: SessionState, io: CommandIO, watch
 }
 
 /** Runs the command. */
+/**
+ * Ink decides once, when it loads, whether it runs "in CI" (the CI or CONTINUOUS_INTEGRATION variable) and then
+ * draws only the last frame. Both stdin and stdout are a terminal here, so a person is watching: hide the variables
+ * while Ink loads, then put them back so the processes the runner starts see the environment unchanged.
+ */
+async function loadInteractiveUi(): Promise<typeof import('../ui/render.js')> {
+	const saved = {CI: process.env['CI'], CONTINUOUS_INTEGRATION: process.env['CONTINUOUS_INTEGRATION']};
+	for (const key of Object.keys(saved)) delete process.env[key];
+	try {
+		return await import('../ui/render.js');
+	} finally {
+		for (const [key, value] of Object.entries(saved)) if (value !== undefined) process.env[key] = value;
+	}
+}
+
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
 	const {values} = parse(argv, {dir: {type: 'string'}, lab: {type: 'string'}, watch: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}, false);
 	if (values.help) {
@@ -91,7 +106,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	if (!info?.isDirectory()) throw new UsageError(`${values.dir ?? dir} is not a folder.`);
 	const tty = io.isTTY && Boolean(process.stdin.isTTY);
 	// Ink and React take longer to load than the lab files take to read: start both at once.
-	const ui = tty ? import('../ui/render.js') : null;
+	const ui = tty ? loadInteractiveUi() : null;
 	const state = await prepare(dir, lab, Date.now(), true);
 	if (!ui) return printPlain(dir, state, io, values.watch ?? false);
 

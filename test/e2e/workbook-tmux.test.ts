@@ -82,8 +82,8 @@ describe.skipIf(!available)('workbook in a real terminal (tmux)', () => {
 
 	it('turns the checklist green on a save, moves on, and quits leaving no process behind', async () => {
 		// The folder path is in the command line, so pgrep can find exactly this run's processes.
-		// CI=true (as CI sets it) makes Ink print only the last frame; a student's terminal has no CI variable.
-		const command = `cd '${dir}' && exec env -u CI -u CONTINUOUS_INTEGRATION '${process.execPath}' '${bin}' start --lab lab-a --dir '${dir}'`;
+		// CI=true on purpose: Ink alone would then draw only the last frame; `start` on a terminal must draw anyway.
+		const command = `cd '${dir}' && exec env CI=true '${process.execPath}' '${bin}' start --lab lab-a --dir '${dir}'`;
 		execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '80', '-y', '24', command], {env: {...process.env, TERM: 'xterm-256color'}});
 		await until(() => capture().includes('2. Write the POST handler') && capture().includes('problem to fix'), 'the handler step with its failing checklist');
 		const before = capture();
