@@ -62,22 +62,27 @@ writeFileSync(new URL('../dist/labs.json', import.meta.url), JSON.stringify(labs
 // which is taken from a real check run here, so it holds the functions a check executes, not only the top level.
 // The cache is an optimisation only: V8 rejects it when node or its flags differ, and then compiles as usual;
 // when either file is missing the CLI loads the ES module chunk.
-const vmFile = new URL('../dist/check-vm.js', import.meta.url);
-const cjs = await build({
-	entryPoints: ['src/commands/check.ts'],
-	write: false,
-	bundle: true,
-	format: 'cjs',
-	platform: 'node',
-	target: 'node20',
-	logLevel: 'warning',
-	define: {'process.env.NODE_ENV': '"production"', 'import.meta.url': '__dlImportMetaUrl'},
-	minifyWhitespace: true,
-	minifySyntax: true,
-	legalComments: 'none',
-});
-writeFileSync(vmFile, `(function (exports, require, module, __filename, __dirname, __dlImportMetaUrl) {${cjs.outputFiles[0].text}\n})`);
-{
+/**
+ * Bundles `entry` as one CommonJS function expression into dist/<name>.js, compiles and loads it here, runs
+ * `warm` on its exports and writes the V8 code cache V8 then holds for it to dist/<name>.js.cache (so the cache
+ * holds the functions a real run executes, not only the top level).
+ */
+async function writeVmBundle(entry, name, warm) {
+	const vmFile = new URL(`../dist/${name}.js`, import.meta.url);
+	const cjs = await build({
+		entryPoints: [entry],
+		write: false,
+		bundle: true,
+		format: 'cjs',
+		platform: 'node',
+		target: 'node20',
+		logLevel: 'warning',
+		define: {'process.env.NODE_ENV': '"production"', 'import.meta.url': '__dlImportMetaUrl'},
+		minifyWhitespace: true,
+		minifySyntax: true,
+		legalComments: 'none',
+	});
+	writeFileSync(vmFile, `(function (exports, require, module, __filename, __dirname, __dlImportMetaUrl) {${cjs.outputFiles[0].text}\n})`);
 	const {Script} = await import('node:vm');
 	const {createRequire} = await import('node:module');
 	const {fileURLToPath} = await import('node:url');
@@ -86,8 +91,26 @@ writeFileSync(vmFile, `(function (exports, require, module, __filename, __dirnam
 	const script = new Script(readFileSync(file, 'utf8'), {filename: file});
 	const module = {exports: {}};
 	script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), vmFile.href);
-	const io = {out: () => undefined, err: () => undefined, cwd: fileURLToPath(new URL('..', import.meta.url)), env: {}, isTTY: false, stdoutColumns: 80};
-	// A passing and a failing folder, in both formats, so that the cache covers the paths a check takes.
-	for (const dir of ['solutions/combined', 'labs/combined/starter']) for (const format of ['json', 'text']) await module.exports.run(['--dir', dir, '--format', format], io);
-	writeFileSync(new URL('../dist/check-vm.js.cache', import.meta.url), script.createCachedData());
+	await warm(module.exports);
+	writeFileSync(new URL(`../dist/${name}.js.cache`, import.meta.url), script.createCachedData());
 }
+
+const repoRoot = (await import('node:url')).fileURLToPath(new URL('..', import.meta.url));
+await writeVmBundle('src/commands/check.ts', 'check-vm', async (check) => {
+	const io = {out: () => undefined, err: () => undefined, cwd: repoRoot, env: {}, isTTY: false, stdoutColumns: 80};
+	// A passing and a failing folder, in both formats, so that the cache covers the paths a check takes.
+	for (const dir of ['solutions/combined', 'labs/combined/starter']) for (const format of ['json', 'text']) await check.run(['--dir', dir, '--format', format], io);
+});
+
+// The same for `grade`'s workers (src/runner/grade-worker.ts loads dist/grade-vm.js with its cache): each worker
+// compiled the grade bundle afresh, ~130 ms per worker per grading run. Warmed the way a worker grades (blocking
+// reads), on every lab's solution and starter, so the cache covers passing and failing checks of all three labs.
+await writeVmBundle('src/runner/grade.ts', 'grade-vm', async (grade) => {
+	const {join} = await import('node:path');
+	for (const id of ['lab-a', 'lab-b', 'combined']) {
+		for (const dir of [join(repoRoot, 'solutions', id), join(repoRoot, 'labs', id, 'starter')]) {
+			const submission = await grade.gradeOne({kind: 'folder', name: id, path: dir}, {cwd: repoRoot, syncRead: true});
+			if (!submission.result) throw new Error(`build: warming the grade cache failed on ${dir}: ${submission.error}`);
+		}
+	}
+});

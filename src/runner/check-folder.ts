@@ -10,7 +10,7 @@ import type {CheckResult} from '../core/result.js';
 import type {LabId, SourceFile, Workspace} from '../core/types.js';
 import {VERSION} from '../version.js';
 import {loadLabs} from './labs-loader.js';
-import {readTextFileSafe, readWorkspace} from './read-workspace.js';
+import {readTextFileSafe, readTextFileSafeSync, readWorkspace, readWorkspaceSync} from './read-workspace.js';
 
 export type CheckFolderOptions = {
 	/** Labs to check; all labs when absent. */
@@ -20,6 +20,11 @@ export type CheckFolderOptions = {
 	readonly signal?: AbortSignal;
 	/** The time schedules are evaluated from; now when absent. */
 	readonly now?: Date;
+	/**
+	 * Read the folder with blocking system calls (readWorkspaceSync): for grade workers only, where nothing else
+	 * waits on the thread and the reads cost a tenth of the promise-based ones. Same result either way.
+	 */
+	readonly syncRead?: boolean;
 };
 
 /**
@@ -27,14 +32,14 @@ export type CheckFolderOptions = {
  * (it reads only top-level requirements*.txt), so that dockerfile/missing-package sees them. `dockerfile` is the
  * model of the workspace's Dockerfile (null when there is none or it threw); the check reuses it.
  */
-async function withRequirements(dir: string, workspace: Workspace, dockerfile: DockerfileModel | null, signal: AbortSignal | undefined): Promise<Workspace> {
+async function withRequirements(dir: string, workspace: Workspace, dockerfile: DockerfileModel | null, signal: AbortSignal | undefined, syncRead: boolean): Promise<Workspace> {
 	if (!dockerfile) return workspace;
 	const paths = dockerfile.requirementFiles.map((req) => req.path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, ''));
 	const missing = [...new Set(paths)].filter((path) => path !== '' && !path.includes('$') && !workspace.files.has(path));
 	if (missing.length === 0) return workspace;
 	const files = new Map<string, SourceFile>(workspace.files);
 	for (const path of missing) {
-		const file = await readTextFileSafe(dir, path, {signal});
+		const file = syncRead ? readTextFileSafeSync(dir, path, {signal}) : await readTextFileSafe(dir, path, {signal});
 		if (file) files.set(path, file);
 	}
 	return {...workspace, files};
@@ -90,9 +95,9 @@ function dockerfileOf(workspace: Workspace): DockerfileModel | null {
 export async function checkFolder(dir: string, options: CheckFolderOptions = {}): Promise<{result: CheckResult; workspace: Workspace}> {
 	const all = await loadLabs();
 	const labs = options.labs ? all.filter((lab) => options.labs!.includes(lab.id)) : all;
-	const read = await readWorkspace(dir, {signal: options.signal});
+	const read = options.syncRead ? readWorkspaceSync(dir, {signal: options.signal}) : await readWorkspace(dir, {signal: options.signal});
 	const dockerfile = dockerfileOf(read);
-	const workspace = await withRequirements(dir, read, dockerfile, options.signal);
+	const workspace = await withRequirements(dir, read, dockerfile, options.signal, options.syncRead ?? false);
 	options.signal?.throwIfAborted();
 	const result = checkWorkspace(workspace, labs, {workspaceLabel: options.workspaceLabel ?? dir, version: VERSION, now: options.now ?? new Date()}, {dockerfile, cache: parseMemo});
 	return {result, workspace};

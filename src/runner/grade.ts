@@ -8,11 +8,11 @@
  * the built bin, so the worker path is tested too.
  *
  * Safety: student code is never run; archives are extracted under limits (runner/archive.ts) into temp folders that
- * are removed afterwards; folders are read by readWorkspace (no symlinks out, size caps). Anything that goes wrong
- * with one submission, including a hang (a per-submission timeout terminates its worker), becomes a graded
- * failure with a reason.
+ * are removed afterwards; folders are read by readWorkspace (no symlinks out, size caps; workers use its blocking
+ * twin readWorkspaceSync, same rules). Anything that goes wrong with one submission, including a hang (a
+ * per-submission timeout terminates its worker), becomes a graded failure with a reason.
  */
-import {existsSync} from 'node:fs';
+import {existsSync, readdirSync, type Dirent} from 'node:fs';
 import {lstat, mkdtemp, readdir, rm, stat} from 'node:fs/promises';
 import {availableParallelism, tmpdir} from 'node:os';
 import {basename, isAbsolute, join, relative, resolve} from 'node:path';
@@ -42,6 +42,8 @@ export type GradeOneOptions = {
 	readonly signal?: AbortSignal;
 	/** Folder paths in results (`workspace`) are shown relative to this when they are inside it. */
 	readonly cwd?: string;
+	/** Read folders with blocking system calls (set by grade workers only; see CheckFolderOptions.syncRead). */
+	readonly syncRead?: boolean;
 };
 
 export type GradeAllOptions = GradeOneOptions & {
@@ -78,18 +80,43 @@ async function looksLikeLab(dir: string): Promise<boolean> {
 export async function findLabRoot(dir: string): Promise<string> {
 	let current = dir;
 	for (let depth = 0; depth < 3; depth++) {
-		if (await looksLikeLab(current)) return current;
-		let entries;
+		let entries: Dirent[];
 		try {
-			entries = (await readdir(current, {withFileTypes: true})).filter((entry) => !IGNORED.test(entry.name));
+			entries = await readdir(current, {withFileTypes: true});
 		} catch {
 			return current;
 		}
-		const only = entries.length === 1 ? entries[0] : undefined;
-		if (!only || !only.isDirectory()) return current;
-		current = join(current, only.name);
+		const inner = wrappedFolder(current, entries);
+		if (inner === null) return current;
+		current = inner;
 	}
 	return current;
+}
+
+/** findLabRoot with blocking system calls (grade workers only). */
+export function findLabRootSync(dir: string): string {
+	let current = dir;
+	for (let depth = 0; depth < 3; depth++) {
+		let entries: Dirent[];
+		try {
+			entries = readdirSync(current, {withFileTypes: true});
+		} catch {
+			return current;
+		}
+		const inner = wrappedFolder(current, entries);
+		if (inner === null) return current;
+		current = inner;
+	}
+	return current;
+}
+
+/** The single folder `dir` wraps, or null when `dir` holds the lab itself or is not a plain wrapper. */
+function wrappedFolder(dir: string, entries: readonly Dirent[]): string | null {
+	if (entries.some((entry) => LAB_MARKERS.includes(entry.name))) return null;
+	const kept = entries.filter((entry) => !IGNORED.test(entry.name));
+	const only = kept.length === 1 ? kept[0] : undefined;
+	if (!only || !only.isDirectory()) return null;
+	return join(dir, only.name);
 }
 
 /**
@@ -167,9 +194,9 @@ export async function gradeOne(source: SubmissionSource, options: GradeOneOption
 			if (!outcome.ok) return {name, result: null, error: outcome.reason};
 			dir = temp;
 		}
-		const root = await findLabRoot(dir);
+		const root = options.syncRead ? findLabRootSync(dir) : await findLabRoot(dir);
 		const label = source.kind === 'archive' ? (root === dir ? basename(source.path) : `${basename(source.path)}:${relative(dir, root).replaceAll('\\', '/')}`) : displayPath(root, options.cwd);
-		const {result} = await checkFolder(root, {labs: options.labs, workspaceLabel: label, signal: options.signal, now: options.now ? new Date(options.now) : undefined});
+		const {result} = await checkFolder(root, {labs: options.labs, workspaceLabel: label, signal: options.signal, now: options.now ? new Date(options.now) : undefined, syncRead: options.syncRead});
 		return {name, result};
 	} catch (error) {
 		if (error instanceof WorkspaceError) return {name, result: null, error: stripControl(error.message)};
@@ -261,7 +288,9 @@ function gradeInWorkers(sources: readonly SubmissionSource[], options: GradeAllO
 		const failed = (index: number, error: string) => record(index, {name: sources[index]!.name, result: null, error});
 		options.signal?.addEventListener('abort', () => finish(options.signal?.reason ?? new Error('aborted')), {once: true});
 		const spawn = () => {
-			const worker = new Worker(workerUrl, {workerData: data});
+			// A larger young generation than a worker starts with: grading allocates short-lived parse trees at a high
+			// rate, and fewer scavenges measured ~5-8% faster on the 500-submission bench (64 MB was no better).
+			const worker = new Worker(workerUrl, {workerData: data, resourceLimits: {maxYoungGenerationSizeMb: 32}});
 			live.add(worker);
 			const inflight = new Map<number, NodeJS.Timeout | undefined>();
 			let online = false;

@@ -129,6 +129,21 @@ describe('gradeAll with worker threads', () => {
 		}
 	});
 
+	it('grades through the built dist/grade-worker.js (code-cached grader, blocking reads) the same as in this thread', async (context) => {
+		const worker = join(ROOT, 'dist', 'grade-worker.js');
+		if (!existsSync(worker) || !existsSync(join(ROOT, 'dist', 'grade-vm.js.cache'))) {
+			if (process.env.DAPR_LABS_REQUIRE_E2E === '1') throw new Error('dist/grade-worker.js or dist/grade-vm.js.cache is missing; run `npm run build`.');
+			console.log('skipped: dist/grade-worker.js or its code cache is missing (run `npm run build`).');
+			context.skip();
+		}
+		const root = join(dir, 'class-dist-workers');
+		await makeClass(root);
+		const sources = await discoverSubmissions([root], '/');
+		const threaded = await gradeAll(sources, {jobs: 2, workerUrl: pathToFileURL(worker), now: '2026-01-15T10:00:00Z'});
+		const inThread = await gradeAll(sources, {jobs: 2, mode: 'in-thread', now: '2026-01-15T10:00:00Z'});
+		expect(threaded).toEqual(inThread);
+	});
+
 	it('gives up a submission that hangs and carries on', async () => {
 		const out = await mkdtemp(join(ROOT, 'node_modules', '.cache-grade-hang-'));
 		try {
@@ -175,6 +190,18 @@ describe('gradeAll when a worker dies', () => {
 });
 
 describe('gradeOne', () => {
+	it('grades the same with blocking reads (what workers use) as with promise-based ones', async () => {
+		const root = join(dir, 'class-sync');
+		await makeClass(root);
+		const sources = await discoverSubmissions([root], '/');
+		const now = '2026-01-15T10:00:00Z';
+		const blocking = await Promise.all(sources.map((source) => gradeOne(source, {labs: ['lab-a'], now, syncRead: true})));
+		const promised = await Promise.all(sources.map((source) => gradeOne(source, {labs: ['lab-a'], now})));
+		expect(blocking).toEqual(promised);
+		// Not a vacuous comparison: the class holds passing, failing and unreadable submissions.
+		expect(new Set(blocking.map((submission) => submissionStatus(submission)))).toEqual(new Set(['pass', 'fail', 'error']));
+	});
+
 	it('an invalid source and a missing folder are graded failures with reasons', async () => {
 		expect(await gradeOne({kind: 'invalid', name: 'x', path: '/x', reason: 'Nope.'})).toEqual({name: 'x', result: null, error: 'Nope.'});
 		const missing = await gradeOne({kind: 'folder', name: 'gone', path: join(dir, 'does-not-exist')});
