@@ -78,31 +78,37 @@ async function looksLikeLab(dir: string): Promise<boolean> {
  * Descends through single wrapper folders (never through symlinks), at most three levels.
  */
 export async function findLabRoot(dir: string): Promise<string> {
-	let current = dir;
-	for (let depth = 0; depth < 3; depth++) {
-		let entries: Dirent[];
-		try {
-			entries = await readdir(current, {withFileTypes: true});
-		} catch {
-			return current;
-		}
-		const inner = wrappedFolder(current, entries);
-		if (inner === null) return current;
-		current = inner;
-	}
-	return current;
+	const steps = labRootSteps(dir);
+	let step = steps.next();
+	while (!step.done) step = steps.next(await readdir(step.value, {withFileTypes: true}).catch(() => null));
+	return step.value;
 }
 
 /** findLabRoot with blocking system calls (grade workers only). */
 export function findLabRootSync(dir: string): string {
+	const steps = labRootSteps(dir);
+	let step = steps.next();
+	while (!step.done) {
+		let entries: Dirent[] | null;
+		try {
+			entries = readdirSync(step.value, {withFileTypes: true});
+		} catch {
+			entries = null;
+		}
+		step = steps.next(entries);
+	}
+	return step.value;
+}
+
+/**
+ * The descent itself, shared by both versions: yields each folder to list, receives its entries (null when it
+ * cannot be read), returns the lab root.
+ */
+function* labRootSteps(dir: string): Generator<string, string, Dirent[] | null> {
 	let current = dir;
 	for (let depth = 0; depth < 3; depth++) {
-		let entries: Dirent[];
-		try {
-			entries = readdirSync(current, {withFileTypes: true});
-		} catch {
-			return current;
-		}
+		const entries = yield current;
+		if (entries === null) return current;
 		const inner = wrappedFolder(current, entries);
 		if (inner === null) return current;
 		current = inner;
