@@ -161,7 +161,11 @@ export function checkLab(model: WorkspaceModel, lab: LabDef, now: Date): LabResu
 
 /** Checks a folder against each lab; the model is built once and shared by every lab's rules. */
 export function checkWorkspace(workspace: Workspace, labs: readonly LabDef[], options: CheckOptions, prebuilt?: PrebuiltModels): CheckResult {
-	const model = analyzeWorkspace(workspace, prebuilt);
+	return checkModel(analyzeWorkspace(workspace, prebuilt), labs, options);
+}
+
+/** checkWorkspace for a folder already analysed (the runner keeps the model for its diagnosis). */
+export function checkModel(model: WorkspaceModel, labs: readonly LabDef[], options: CheckOptions): CheckResult {
 	const results = labs.map((lab) => checkLab(model, lab, options.now));
 	const all = results.flatMap((lab) => lab.findings);
 	return {

@@ -2,11 +2,12 @@
  * The one check service: reads a lab folder safely and checks it against labs. The workbook, the grader and the
  * `check` command all call this.
  */
-import type {ParseCache} from '../core/analyze.js';
-import {checkWorkspace} from '../core/check.js';
+import {analyzeWorkspace, type ParseCache} from '../core/analyze.js';
+import {checkModel} from '../core/check.js';
 import {analyzeDockerfile} from '../core/dockerfile/model.js';
 import type {DockerfileModel} from '../core/model.js';
 import type {CheckResult} from '../core/result.js';
+import type {WorkspaceModel} from '../core/rule.js';
 import type {LabId, SourceFile, Workspace} from '../core/types.js';
 import {VERSION} from '../version.js';
 import {loadLabs} from './labs-loader.js';
@@ -92,13 +93,14 @@ function dockerfileOf(workspace: Workspace): DockerfileModel | null {
 }
 
 /** Reads `dir` and checks it. Throws WorkspaceError when the folder itself cannot be read. */
-export async function checkFolder(dir: string, options: CheckFolderOptions = {}): Promise<{result: CheckResult; workspace: Workspace}> {
+export async function checkFolder(dir: string, options: CheckFolderOptions = {}): Promise<{result: CheckResult; workspace: Workspace; model: WorkspaceModel}> {
 	const all = await loadLabs();
 	const labs = options.labs ? all.filter((lab) => options.labs!.includes(lab.id)) : all;
 	const read = options.syncRead ? readWorkspaceSync(dir, {signal: options.signal}) : await readWorkspace(dir, {signal: options.signal});
 	const dockerfile = dockerfileOf(read);
 	const workspace = await withRequirements(dir, read, dockerfile, options.signal, options.syncRead ?? false);
 	options.signal?.throwIfAborted();
-	const result = checkWorkspace(workspace, labs, {workspaceLabel: options.workspaceLabel ?? dir, version: VERSION, now: options.now ?? new Date()}, {dockerfile, cache: parseMemo});
-	return {result, workspace};
+	const model = analyzeWorkspace(workspace, {dockerfile, cache: parseMemo});
+	const result = checkModel(model, labs, {workspaceLabel: options.workspaceLabel ?? dir, version: VERSION, now: options.now ?? new Date()});
+	return {result, workspace, model};
 }

@@ -7,7 +7,7 @@ import {access, readdir, readFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {execa} from 'execa';
-import type {DaprInstall, DoctorFacts, PythonProbe, RedisProbe, ToolProbe} from '../core/doctor.js';
+import type {DaprInstall, DoctorFacts, RedisProbe, ToolProbe} from '../core/doctor.js';
 import {parseComponentFile} from '../core/yaml/component.js';
 import {findPythons} from './python.js';
 import {probePorts} from './ports.js';
@@ -136,7 +136,7 @@ export async function gatherDoctorFacts(options: DoctorOptions): Promise<DoctorF
 		install,
 		probeTool('docker', ['--version'], toolOptions),
 		probeTool('docker', ['info', '--format', '{{.ServerVersion}}'], toolOptions),
-		findPythons({env: options.env, timeoutMs, ...(options.python ? {override: options.python} : {})}) as Promise<readonly PythonProbe[]>,
+		findPythons({env: options.env, timeoutMs, ...(options.python ? {override: options.python} : {})}),
 		probePorts(options.ports ?? [8000, 3500, 50001]),
 		redis,
 		local,

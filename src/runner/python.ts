@@ -7,14 +7,10 @@ import {realpath, access} from 'node:fs/promises';
 import {constants} from 'node:fs';
 import {delimiter, join} from 'node:path';
 import {execa} from 'execa';
+import type {PythonProbe} from '../core/doctor.js';
 
-/** One interpreter and what it can import. Same shape as core/doctor.ts's PythonProbe. */
-export type PythonCandidate = {
-	readonly path: string;
-	readonly version: string | null;
-	readonly modules: {readonly fastapi: boolean; readonly uvicorn: boolean; readonly dapr: boolean};
-	readonly error?: string;
-};
+/** One interpreter and what it can import (the doctor judges the same shape). */
+export type PythonCandidate = PythonProbe;
 
 export type FindPythonsOptions = {
 	readonly env?: Readonly<Record<string, string | undefined>>;

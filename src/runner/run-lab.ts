@@ -11,7 +11,7 @@ import {copyFile, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promi
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parseAllDocuments, isMap, isSeq} from 'yaml';
-import {analyzeWorkspace} from '../core/analyze.js';
+import {argOf, directionAllows, expectedPath, metadataItem, stringArg} from '../core/rules/support.js';
 import {diagnose, judgeTriggers, planTriggers, type RunObservation, type TriggerExpectation} from '../core/diagnose.js';
 import {classifyLine} from '../core/log/classify.js';
 import type {ComponentDoc} from '../core/model.js';
@@ -23,7 +23,7 @@ import {daprRunArgs, daprStop, daprVersion} from './dapr.js';
 import {dockerBuild, dockerEngineReachable} from './docker.js';
 import {loadLabs} from './labs-loader.js';
 import {openRunLog, type RunLog} from './log-store.js';
-import {isPortFree, portOwner} from './ports.js';
+import {isPortFree, probePorts} from './ports.js';
 import {startGroup, type GroupChild} from './process-tree.js';
 import {choosePython} from './python.js';
 import {startReceiver, type Receiver} from './receiver.js';
@@ -82,21 +82,16 @@ function envFinding(ruleId: string, message: string, hint?: string): Finding {
 	return {ruleId, severity: 'error', message, file: '.', line: 1, column: 1, ...(hint ? {hint} : {})};
 }
 
+/** A metadata value as Dapr reads it (key case-insensitive), or null. */
 function metadataValue(doc: ComponentDoc, key: string): string | null {
-	const item = doc.metadata?.find((entry) => entry.name?.value.toLowerCase() === key.toLowerCase());
-	return item?.value?.value ?? null;
+	return metadataItem(doc, key)?.value?.value ?? null;
 }
 
-function hasInputDirection(doc: ComponentDoc): boolean {
-	const direction = metadataValue(doc, 'direction');
-	return direction === null || direction.split(',').some((part) => part.trim().toLowerCase() === 'input');
-}
-
-function stringArg(model: WorkspaceModel, method: string, keyword: string, position: number): string | null {
+/** The first statically known string passed to `method` (keyword or position). */
+function callArg(model: WorkspaceModel, method: string, keyword: string, position: number): string | null {
 	for (const call of model.python?.calls ?? []) {
-		if (call.method !== method) continue;
-		const arg = call.args.find((a) => a.keyword === keyword || a.position === position);
-		if (arg?.value.kind === 'string') return arg.value.value;
+		const value = call.method === method ? stringArg(argOf(call, keyword, position)) : null;
+		if (value !== null) return value;
 	}
 	return null;
 }
@@ -165,17 +160,16 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 	const labs = await loadLabs();
 	const lab = labs.find((candidate) => candidate.id === spec.lab);
 	if (!lab) throw new Error(`Unknown lab ${spec.lab}.`);
-	const {result, workspace} = await checkFolder(spec.dir, {labs: [spec.lab], signal});
-	const model = analyzeWorkspace(workspace);
+	const {result, workspace, model} = await checkFolder(spec.dir, {labs: [spec.lab], signal});
 	const staticFindings = result.labs.find((l) => l.id === spec.lab)?.findings ?? [];
 	const staticErrors = staticFindings.filter((f) => f.severity === 'error');
 	yield {type: 'note', message: staticErrors.length === 0 ? 'Static checks: no errors.' : `Static checks: ${staticErrors.length} error(s); running anyway to show what Dapr does with them.`};
 
 	const needSdk = lab.needsDaprSdk;
-	const [dapr, python, ...portStates] = await Promise.all([
+	const [dapr, python, portStates] = await Promise.all([
 		daprVersion({env}),
 		choosePython(spec.python, {env, needDapr: needSdk}),
-		...[appPort, httpPort, grpcPort].filter((p): p is number => p !== null).map(async (port) => ({port, free: await isPortFree(port), owner: await portOwner(port).catch(() => undefined)})),
+		probePorts([appPort, httpPort, grpcPort].filter((p): p is number => p !== null)),
 	]);
 	const notReady: Finding[] = [];
 	if (!dapr) notReady.push(envFinding('env/dapr-missing', 'The dapr CLI is not on PATH (or `dapr --version` failed).', 'Install the Dapr CLI (https://docs.dapr.io/getting-started/install-dapr-cli/), then run `dapr init`.'));
@@ -186,7 +180,7 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 	} else if (needSdk && !python.chosen.modules.dapr) {
 		notReady.push(envFinding('env/dapr-sdk-missing', `${python.chosen.path} cannot import the Dapr SDK (dapr), which ${lab.title} needs.`, `${python.chosen.path} -m pip install dapr`));
 	}
-	for (const state of portStates as {port: number; free: boolean; owner?: string}[]) {
+	for (const state of portStates) {
 		if (!state.free) notReady.push(envFinding('env/port-in-use', `Port ${state.port} is in use${state.owner ? ` by ${state.owner}` : ''}.`, state.owner ? `Stop ${state.owner}, or pass another port.` : 'Free the port, or pass another port.'));
 	}
 	if (notReady.length > 0) {
@@ -198,12 +192,12 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 
 	// --- plan ------------------------------------------------------------------------------------------------
 	const zone = spec.zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-	const cron = model.components.find((doc) => doc.type?.value === 'bindings.cron' && hasInputDirection(doc) && doc.name !== null);
+	const cron = model.components.find((doc) => doc.type?.value === 'bindings.cron' && directionAllows(doc, 'input') && doc.name !== null);
 	let expectation: TriggerExpectation | null = null;
 	const needTriggers = spec.lab !== 'lab-b';
 	if (cron) {
 		const schedule = metadataValue(cron, 'schedule') ?? '';
-		const route = '/' + (metadataValue(cron, 'route') ?? cron.name!.value).replace(/^\/+/, '');
+		const route = expectedPath(cron).path;
 		const plan = planTriggers({binding: cron.name!.value, route, spec: schedule, zone, now: new Date(), timeoutMs: spec.timeoutSec * 1000});
 		if (plan.ok && needTriggers) expectation = plan.expectation;
 		else if (plan.ok && plan.expectation.rehearsal) expectation = null;
@@ -213,8 +207,8 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 	}
 	const httpBinding = model.components.find((doc) => doc.type?.value === 'bindings.http' && doc.name !== null);
 	const needsReceiver = spec.lab !== 'lab-a';
-	const pubsubName = stringArg(model, 'publish_event', 'pubsub_name', 0);
-	const topic = stringArg(model, 'publish_event', 'topic_name', 1) ?? 'task-events';
+	const pubsubName = callArg(model, 'publish_event', 'pubsub_name', 0);
+	const topic = callArg(model, 'publish_event', 'topic_name', 1) ?? 'task-events';
 	const pubsub = model.components.find((doc) => doc.type?.value === 'pubsub.redis' && (pubsubName === null || doc.name?.value === pubsubName)) ?? null;
 
 	// --- build -----------------------------------------------------------------------------------------------
