@@ -12,14 +12,6 @@ export function stripControl(text: string): string {
 	return text.replace(CONTROL, '');
 }
 
-/** Whether text holds anything stripControl would remove. */
-export function hasControl(text: string): boolean {
-	CONTROL.lastIndex = 0;
-	const found = CONTROL.test(text);
-	CONTROL.lastIndex = 0;
-	return found;
-}
-
 /** Levenshtein distance, with an early exit once it exceeds `max`. */
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
 	if (a === b) return 0;

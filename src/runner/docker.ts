@@ -1,17 +1,6 @@
 /** Small named wrappers around the docker CLI. */
 import {execa} from 'execa';
 
-/** `docker --version` → e.g. "27.3.1"; null when docker is not on PATH. */
-export async function dockerCliVersion(options: {readonly timeoutMs?: number} = {}): Promise<string | null> {
-	try {
-		const result = await execa('docker', ['--version'], {reject: false, timeout: options.timeoutMs ?? 2500, stdin: 'ignore', forceKillAfterDelay: 200});
-		if (result.exitCode !== 0) return null;
-		return /version\s+([^\s,]+)/i.exec(String(result.stdout))?.[1] ?? String(result.stdout).trim();
-	} catch {
-		return null;
-	}
-}
-
 /** Whether a docker engine answers (`docker info`), with the reason when it does not. */
 export async function dockerEngineReachable(options: {readonly timeoutMs?: number} = {}): Promise<{readonly ok: boolean; readonly reason: string}> {
 	try {

@@ -85,11 +85,6 @@ export function startGroup(file: string, args: readonly string[], options: {read
 	return {pid, subprocess, stop};
 }
 
-/** Process groups started here and not yet confirmed gone. */
-export function liveGroups(): readonly number[] {
-	return [...live];
-}
-
 function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
