@@ -1,15 +1,15 @@
 /**
  * `dapr-labs grade <folder-or-archive>... [--lab ID|all] [--format table|json|csv|junit|markdown|classroom]
- * [--out FILE] [--jobs N]`: grades many submissions with the check rules, in parallel, without running any of
+ * [--out FILE] [--jobs N] [--run-result FILE]`: grades many submissions with the check rules, in parallel, without running any of
  * their code. Exit 0 when every submission passes, 1 when any fails or cannot be graded, 2 for usage errors.
  */
-import {writeFile} from 'node:fs/promises';
+import {readFile, writeFile} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {gradeReport, submissionStatus, type GradeReport} from '../core/grade.js';
 import type {LabDef} from '../core/labs.js';
 import {stripControl} from '../core/text.js';
 import {LAB_IDS, type LabId} from '../core/types.js';
-import {formatGradeClassroom} from '../report/classroom.js';
+import {formatGradeClassroom, parseRunEvidence, type RunEvidence} from '../report/classroom.js';
 import {formatGradeCsv} from '../report/csv.js';
 import {formatGradeJson} from '../report/grade-json.js';
 import {formatGradeJunit} from '../report/junit.js';
@@ -19,7 +19,7 @@ import {discoverSubmissions, gradeAll} from '../runner/grade.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {oneOf, parse, UsageError, type CommandIO} from './io.js';
 
-type Formatter = (report: GradeReport, labs: readonly LabDef[]) => string;
+type Formatter = (report: GradeReport, labs: readonly LabDef[], runs: readonly RunEvidence[]) => string;
 
 /** Every format `grade --format` accepts. */
 export const gradeFormats: Readonly<Record<string, Formatter>> = {
@@ -28,7 +28,7 @@ export const gradeFormats: Readonly<Record<string, Formatter>> = {
 	csv: (report) => formatGradeCsv(report),
 	junit: (report, labs) => formatGradeJunit(report, {labs}),
 	markdown: (report) => formatGradeMarkdown(report),
-	classroom: (report, labs) => formatGradeClassroom(report, {labs}),
+	classroom: (report, labs, runs) => formatGradeClassroom(report, {labs, runs}),
 };
 
 const USAGE = `Usage: dapr-labs grade <folder-or-archive>... [--lab lab-a|lab-b|combined|all] [--format ${Object.keys(gradeFormats).join('|')}] [--out FILE] [--jobs N]
@@ -39,6 +39,8 @@ submission folders, or a .zip / .tar / .tar.gz / .tgz archive (extracted with li
   --format  output format (default: table)
   --out     write the report to FILE instead of standard output
   --jobs    parallel graders (default: the number of cores)
+  --run-result FILE  classroom format, one submission: the output of \`dapr-labs run <lab> --format json\`
+            for it. Runtime steps score only on such evidence (repeat the option for several labs).
 Exit codes: 0 every submission passes, 1 any fails or cannot be graded, 2 usage error.`;
 
 /** Runs `grade`. */
@@ -48,6 +50,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 		format: {type: 'string'},
 		out: {type: 'string'},
 		jobs: {type: 'string'},
+		'run-result': {type: 'string', multiple: true},
 		help: {type: 'boolean', short: 'h'},
 	});
 	if (values.help) {
@@ -63,20 +66,39 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 		if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256 (got "${stripControl(values.jobs)}").`);
 	}
 	if (values.out === '') throw new UsageError('--out must not be empty.');
+	const runFiles = values['run-result'] ?? [];
+	if (runFiles.length > 0 && format !== 'classroom') throw new UsageError('--run-result goes with --format classroom.');
+	const runs = await Promise.all(runFiles.map((file) => readRunEvidence(resolve(io.cwd, file), file)));
 	let sources;
 	try {
 		sources = await discoverSubmissions(positionals, io.cwd);
 	} catch (error) {
 		throw new UsageError(error instanceof Error ? error.message : String(error));
 	}
+	if (runs.length > 0 && sources.length !== 1) throw new UsageError(`--run-result needs exactly one submission (got ${sources.length}): a run verifies one lab folder.`);
 	const progress = progressBar(io);
 	const submissions = await gradeAll(sources, {labs: lab === 'all' ? undefined : [lab], jobs, cwd: io.cwd, onProgress: progress.update});
 	progress.done();
 	const report = gradeReport(submissions);
-	const text = gradeFormats[format]!(report, await loadLabs());
+	const text = gradeFormats[format]!(report, await loadLabs(), runs);
 	if (values.out !== undefined) await writeFile(resolve(io.cwd, values.out), text);
 	else io.out(text);
 	return submissions.length > 0 && submissions.every((submission) => submissionStatus(submission) === 'pass') ? 0 : 1;
+}
+
+/** Reads one `--run-result` file; a missing or malformed file is a usage error naming it. */
+async function readRunEvidence(path: string, given: string): Promise<RunEvidence> {
+	let text: string;
+	try {
+		text = await readFile(path, 'utf8');
+	} catch (error) {
+		throw new UsageError(`--run-result ${stripControl(given)}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+	}
+	try {
+		return parseRunEvidence(text);
+	} catch (error) {
+		throw new UsageError(`--run-result ${stripControl(given)}: ${error instanceof Error ? error.message : String(error)}`);
+	}
 }
 
 /**

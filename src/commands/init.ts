@@ -1,34 +1,49 @@
 /**
- * `dapr-labs init [--lab ID] [--dir PATH]`: writes a lab's starter files into a folder that holds none of them.
+ * `dapr-labs init [--lab ID] [--dir PATH] [--classroom [--action REF]]`: writes a lab's starter files into a folder that holds none of them.
  * Never overwrites: when any file exists it names them and exits 2.
  */
 import {mkdir} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {LAB_IDS} from '../core/types.js';
 import {writeStarter, WouldOverwriteError} from '../runner/workspace-writer.js';
-import {oneOf, parse, type CommandIO} from './io.js';
+import {DEFAULT_ACTION, isActionRef} from '../report/classroom-template.js';
+import {stageClassroomStarter} from '../runner/classroom-starter.js';
+import {loadLabs} from '../runner/labs-loader.js';
+import {stripControl} from '../core/text.js';
+import {oneOf, parse, UsageError, type CommandIO} from './io.js';
 
-const HELP = `Usage: dapr-labs init [--lab ID] [--dir PATH]
+const HELP = `Usage: dapr-labs init [--lab ID] [--dir PATH] [--classroom [--action OWNER/REPO@REF]]
 
 Writes the starter files of a lab into a folder (created when missing). Existing files are never overwritten.
 
   --lab ID     ${LAB_IDS.join(', ')} (default: lab-a).
   --dir PATH   The folder (default: the current folder).
+  --classroom  Also write .github/workflows/classroom.yml (GitHub Classroom autograding with the dapr-labs
+               action and the autograding reporter) and a README saying how to use the folder as an assignment's
+               template repository.
+  --action REF The dapr-labs action the workflow uses (default: ${DEFAULT_ACTION}).
 `;
 
 /** Runs the command. */
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
-	const {values} = parse(argv, {lab: {type: 'string'}, dir: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, false);
+	const {values} = parse(argv, {lab: {type: 'string'}, dir: {type: 'string'}, classroom: {type: 'boolean'}, action: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, false);
 	if (values.help) {
 		io.out(HELP);
 		return 0;
 	}
 	const lab = oneOf('lab', values.lab, LAB_IDS, 'lab-a');
+	const action = values.action ?? DEFAULT_ACTION;
+	if (values.action !== undefined && !values.classroom) throw new UsageError('--action goes with --classroom.');
+	if (!isActionRef(action)) throw new UsageError(`--action must be an action reference such as ${DEFAULT_ACTION} (got "${stripControl(action)}").`);
 	const dir = resolve(io.cwd, values.dir ?? '.');
 	await mkdir(dir, {recursive: true});
+	// --classroom: the starter and the Classroom files are staged together and written by the same writer.
+	const def = values.classroom ? (await loadLabs()).find((candidate) => candidate.id === lab) : undefined;
+	const staged = def ? await stageClassroomStarter(def, action) : undefined;
 	try {
-		const {written} = await writeStarter(dir, lab);
+		const {written} = await writeStarter(dir, lab, ...(staged ? [staged.root] : []));
 		io.out(`Wrote the ${lab} starter into ${values.dir ?? '.'}:\n${written.map((file) => `  ${file}\n`).join('')}\nNext: cd into the folder and run \`dapr-labs start\`.\n`);
+		if (staged) io.out('The Classroom workflow is .github/workflows/classroom.yml; README.md says how to make this folder an assignment\'s template repository.\n');
 		return 0;
 	} catch (error) {
 		if (error instanceof WouldOverwriteError) {
@@ -36,5 +51,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 			return 2;
 		}
 		throw error;
+	} finally {
+		await staged?.cleanup();
 	}
 }
