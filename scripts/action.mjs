@@ -62,7 +62,7 @@ const lab = (env.DAPR_LABS_LAB ?? '').trim();
 const dir = (env.DAPR_LABS_DIR ?? '').trim() || '.';
 const mode = (env.DAPR_LABS_MODE ?? '').trim() || 'check';
 const runOption = (env.DAPR_LABS_RUN ?? '').trim() || 'false';
-const sarif = (env.DAPR_LABS_SARIF ?? '').trim();
+const sarif = env.DAPR_LABS_SARIF === undefined ? 'dapr-labs.sarif' : env.DAPR_LABS_SARIF.trim();
 const runArgs = (env.DAPR_LABS_RUN_ARGS ?? '').split(/\s+/).filter(Boolean);
 const python = (env.DAPR_LABS_PYTHON ?? '').trim();
 if (!LABS.includes(lab)) fail(`input lab must be one of ${LABS.join(', ')} (got "${lab}").`);
