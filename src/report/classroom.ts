@@ -105,8 +105,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function submissionTests(submission: GradedSubmission, single: boolean, options: ClassroomOptions): ClassroomTest[] {
-	const name = stripControl(submission.name);
-	if (!submission.result) return [{name, status: 'error', message: stripControl(submission.error ?? 'The submission could not be graded.'), score: 0, max_score: 0, filename: '', line_no: 0}];
+	const name = oneLine(submission.name);
+	if (!submission.result) return [{name, status: 'error', message: oneLine(submission.error ?? 'The submission could not be graded.'), score: 0, max_score: 0, filename: '', line_no: 0}];
 	// One submission (a student's repository): paths from the repository root, as annotations and SARIF give them.
 	const workspace = single ? submission.result.workspace : '.';
 	const context: LabContext = {prefix: single ? '' : `${name} / `, workspace, runs: single ? (options.runs ?? []) : []};
@@ -155,7 +155,7 @@ function runtimeTest(name: string, lab: LabId, stepId: string, max: number, run:
 		return {name, status: 'pass', message: null, score: max, max_score: max, filename: '', line_no: 0};
 	}
 	const errors = run.findings.filter((finding) => finding.severity === 'error');
-	const failedChecks = run.checks.filter((check) => check.status === 'fail').map((check) => `${check.id}: ${check.message}`);
+	const failedChecks = run.checks.filter((check) => check.status === 'fail').map((check) => `${oneLine(check.id)}: ${oneLine(check.message)}`);
 	const lines = [...failedChecks, ...errors.map((finding) => findingLine(finding, workspace))];
 	const notReady = run.status === 'not-ready';
 	return {
@@ -171,7 +171,17 @@ function runtimeTest(name: string, lab: LabId, stepId: string, max: number, run:
 
 function findingLine(finding: Finding, workspace: string): string {
 	const where = finding.file ? `${inRepo(workspace, finding.file)}:${finding.line}:${finding.column} ` : '';
-	return `${where}${finding.ruleId}: ${stripControl(finding.message)}`;
+	return `${where}${oneLine(finding.ruleId)}: ${oneLine(finding.message)}`;
+}
+
+/**
+ * Student-controlled text (messages, build output, file names) on one line, so that every line of a message starts
+ * with a path or an id of ours: the reporter prints messages to the workflow log, where a line starting with `::`
+ * would be a workflow command.
+ */
+function oneLine(text: string, max = 500): string {
+	const flat = stripControl(text).replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' / ').trim();
+	return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 function firstPlace(findings: readonly Finding[], workspace: string): {filename: string; line_no: number} {
@@ -181,8 +191,8 @@ function firstPlace(findings: readonly Finding[], workspace: string): {filename:
 
 /** A lab-folder path as seen from where the grader was pointed (the repository root in a workflow). */
 function inRepo(workspace: string, file: string): string {
-	const base = stripControl(workspace).replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
-	const clean = stripControl(file);
+	const base = oneLine(workspace).replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+	const clean = oneLine(file);
 	return base === '' || base === '.' ? clean : `${base}/${clean}`;
 }
 

@@ -108,6 +108,17 @@ describe('classroom result', () => {
 		expect(result.tests.find((test) => test.name === 'bob / lab-a: Write the POST handler')).toMatchObject({filename: 'app.py', line_no: 13});
 	});
 
+	it('student text never starts a line of a message or a name (the reporter prints them to the workflow log)', async () => {
+		const hostile = {ruleId: 'run/delivery-failed', severity: 'error' as const, message: 'Got 404.\n::error::pwned\r\n::add-mask::x', file: 'a\n::warning::b.py', line: 3, column: 1};
+		const checks = [{id: 'docker-build', status: 'fail', message: 'docker build failed:\n::error title=x::y\n'}];
+		const result = classroomResult(gradeReport([{name: 'eve\n::error::name', result: (await solutionReport()).submissions[0]!.result}, {name: 'x', result: null, error: 'bad\n::error::z'}]), {labs});
+		const single = classroomResult(await solutionReport(), {labs, runs: [evidence('not-ready', {findings: [hostile], checks})]});
+		for (const test of [...result.tests, ...single.tests]) {
+			for (const line of `${test.name}\n${test.message ?? ''}\n${test.filename}`.split(/\r?\n/)) expect(line, JSON.stringify(test)).not.toMatch(/^\s*::/);
+		}
+		expect(single.tests.find((test) => test.name === runtimeNames[0])!.message).toContain('docker-build: docker build failed: / ::error title=x::y');
+	});
+
 	it('parseRunEvidence reads `dapr-labs run --format json` and says what is wrong with anything else', () => {
 		const parsed = parseRunEvidence(JSON.stringify({tool: 'dapr-labs', lab: 'lab-a', status: 'fail', command: ['dapr'], checks: [{id: 'triggers', status: 'fail', message: 'No trigger \u001B[31min 30 s.'}], notes: [], findings: [], logFile: null, interrupted: null}));
 		expect(parsed).toEqual({lab: 'lab-a', status: 'fail', checks: [{id: 'triggers', status: 'fail', message: 'No trigger in 30 s.'}], findings: []});
