@@ -31,7 +31,7 @@ export const gradeFormats: Readonly<Record<string, Formatter>> = {
 	classroom: (report, labs, runs) => formatGradeClassroom(report, {labs, runs}),
 };
 
-const USAGE = `Usage: dapr-labs grade <folder-or-archive>... [--lab lab-a|lab-b|combined|all] [--format ${Object.keys(gradeFormats).join('|')}] [--out FILE] [--jobs N]
+const USAGE = `Usage: dapr-labs grade <folder-or-archive>... [--lab lab-a|lab-b|combined|all] [--format ${Object.keys(gradeFormats).join('|')}] [--out FILE] [--jobs N] [--run-result FILE]
 
 Grades submissions by the lab rules; never runs their code. Each argument is a submission folder, a folder of
 submission folders, or a .zip / .tar / .tar.gz / .tgz archive (extracted with limits on size, count and paths).
