@@ -1,7 +1,8 @@
 /**
  * `dapr-labs grade <folder-or-archive>... [--lab ID|all] [--format table|json|csv|junit|markdown|classroom]
- * [--out FILE] [--jobs N] [--run-result FILE]`: grades many submissions with the check rules, in parallel, without running any of
- * their code. Exit 0 when every submission passes, 1 when any fails or cannot be graded, 2 for usage errors.
+ * [--out FILE] [--jobs N] [--run-result FILE]`: grades many submissions with the check rules, in parallel,
+ * without running any of their code. Exit 0 when every submission passes, 1 when any fails or cannot be graded,
+ * 2 for usage errors.
  */
 import {readFile, writeFile} from 'node:fs/promises';
 import {resolve} from 'node:path';

@@ -1,5 +1,6 @@
 /**
- * `dapr-labs init [--lab ID] [--dir PATH] [--classroom [--action REF]]`: writes a lab's starter files into a folder that holds none of them.
+ * `dapr-labs init [--lab ID] [--dir PATH] [--classroom [--action REF]]`: writes a lab's starter files (with
+ * --classroom also the GitHub Classroom workflow and README) into a folder that holds none of them.
  * Never overwrites: when any file exists it names them and exits 2.
  */
 import {mkdir} from 'node:fs/promises';
