@@ -107,6 +107,21 @@ describe('shipped and documented workflows', () => {
 		expect(upload.with?.['sarif_file']).toBe(check.with?.['sarif-file']);
 	});
 
+	it("every use of the dapr-labs action passes only inputs that action.yml declares, and the required ones", () => {
+		const manifest = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {inputs: Record<string, {required?: boolean}>};
+		const required = Object.entries(manifest.inputs).filter(([, input]) => input.required).map(([name]) => name);
+		let uses = 0;
+		for (const workflow of [...shipped(), ...documented]) {
+			const parsed = parseYaml(workflow.content) as {jobs: Record<string, Job>};
+			for (const step of Object.values(parsed.jobs).flatMap((job) => job.steps).filter((candidate) => candidate.uses === DEFAULT_ACTION)) {
+				uses++;
+				for (const key of Object.keys(step.with ?? {})) expect(Object.keys(manifest.inputs), `${workflow.name}: ${key}`).toContain(key);
+				for (const key of required) expect(Object.keys(step.with ?? {}), `${workflow.name}: ${key}`).toContain(key);
+			}
+		}
+		expect(uses).toBeGreaterThanOrEqual(7);
+	});
+
 	it('the documented GitLab CI job keeps the JUnit report even when the check fails', () => {
 		const job = (parseYaml(gitlab[0]!.text) as Record<string, {script: string[]; artifacts: {when: string; reports: {junit: string}}}>)['dapr-labs']!;
 		expect(job.artifacts.when).toBe('always');
