@@ -3,6 +3,7 @@
  * docs/grading.md) passes GitHub's own workflow parser and actionlint, and action.yml passes the parser's action
  * manifest rules. Broken copies are rejected by both, so the validators are known to bite.
  */
+import {execFileSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {parse as parseYaml} from 'yaml';
@@ -10,6 +11,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import type {LabDef} from '../../src/core/labs.js';
 import {CLASSROOM_TEMPLATES, DEFAULT_ACTION, renderClassroomTemplate} from '../../src/report/classroom-template.js';
 import {loadLabs} from '../../src/runner/labs-loader.js';
+import {hasTool, requireOrSkip} from '../helpers/e2e.js';
 import {actionlint, actionlintVersion, actionManifest, fencedBlocks, ROOT, workflowParserErrors} from './workflow-lint.js';
 
 type Workflow = {name: string; content: string};
@@ -126,6 +128,35 @@ describe('shipped and documented workflows', () => {
 		const job = (parseYaml(gitlab[0]!.text) as Record<string, {script: string[]; artifacts: {when: string; reports: {junit: string}}}>)['dapr-labs']!;
 		expect(job.artifacts.when).toBe('always');
 		expect(job.script.join('\n')).toContain(`--format junit > ${job.artifacts.reports.junit}`);
+	});
+});
+
+/**
+ * shellcheck on a `run:` block, as actionlint runs it when the native binary finds shellcheck (the WebAssembly build
+ * cannot): `${{ }}` expressions stand in as a plain word, the script runs under bash -e.
+ */
+function shellcheck(script: string): string {
+	const text = '#!/bin/bash\nset -e\n' + script.replace(/\$\{\{[^}]*\}\}/g, 'EXPR');
+	try {
+		execFileSync('shellcheck', ['--shell=bash', '--severity=style', '-'], {input: text, encoding: 'utf8'});
+		return '';
+	} catch (error) {
+		return (error as {stdout?: string}).stdout ?? String(error);
+	}
+}
+
+describe('run: blocks', () => {
+	it('shellcheck finds nothing in the action and in the shipped and documented workflows', (context) => {
+		if (!requireOrSkip(hasTool('shellcheck'), 'shellcheck (apt-get install shellcheck)')) return context.skip();
+		expect(shellcheck('if [ $x = 1 ] then echo; fi')).toMatch(/SC\d+/);
+		const manifest = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {runs: {steps: Step[]}};
+		const scripts = manifest.runs.steps.filter((step) => step.run).map((step) => ({where: `action.yml: ${step.run!.split('\n')[0]}`, run: step.run!}));
+		for (const workflow of [...shipped(), ...documented]) {
+			const parsed = parseYaml(workflow.content) as {jobs: Record<string, Job>};
+			for (const step of Object.values(parsed.jobs).flatMap((job) => job.steps)) if (step.run) scripts.push({where: workflow.name, run: step.run});
+		}
+		expect(scripts.length).toBeGreaterThanOrEqual(6);
+		for (const script of scripts) expect(shellcheck(script.run), script.where).toBe('');
 	});
 });
 
