@@ -4,7 +4,8 @@
  */
 import {analyzeDockerfile, parseRequirements} from './dockerfile/model.js';
 import type {ComponentFileResult, DockerfileModel, PythonModel} from './model.js';
-import {analyzePython} from './python/model.js';
+import {analyzePython, type AnalyzeOptions} from './python/model.js';
+import {analyzeProject, importCandidates, MAX_PYTHON_MODULES} from './python/project.js';
 import type {WorkspaceModel} from './rule.js';
 import type {SourceFile, Workspace} from './types.js';
 import {parseComponentFile} from './yaml/component.js';
@@ -59,6 +60,58 @@ function memo<T>(cache: ParseCache | undefined, key: string, compute: () => T): 
 	return value;
 }
 
+/**
+ * app.py and the modules of the folder it imports (those the workspace holds), linked into one app. A module that
+ * is imported but could not be read becomes a route source, so no route is claimed missing because of it.
+ */
+function analyzeApp(workspace: Workspace, cache: ParseCache | undefined): {python: PythonModel | null; pythonModules: ReadonlyMap<string, PythonModel> | null} {
+	const appText = textOf(workspace.files.get('app.py'));
+	if (appText === null) return {python: null, pythonModules: null};
+	const analyze = (file: string, text: string, options?: AnalyzeOptions): PythonModel =>
+		options ? analyzePython(file, text, options) : memo(cache, `python\0${file}\0${text}`, () => analyzePython(file, text));
+	type App = {python: PythonModel | null; pythonModules: ReadonlyMap<string, PythonModel> | null};
+	return safe<App>(
+		() => {
+			const texts = new Map<string, string>([['app.py', appText]]);
+			const unreadable: {text: string; file: string; span: {line: number; column: number}}[] = [];
+			const queue = ['app.py'];
+			const visited = new Set(queue);
+			while (queue.length > 0) {
+				const file = queue.shift()!;
+				const model = analyze(file, texts.get(file)!);
+				for (const path of importCandidates(file, model.imports)) {
+					if (visited.has(path)) continue;
+					const source = workspace.files.get(path);
+					if (!source) continue;
+					visited.add(path);
+					if (source.kind !== 'text') {
+						unreadable.push({text: `${path} (${source.detail.replace(/\.$/u, '')})`, file: path, span: {line: 1, column: 1}});
+						continue;
+					}
+					if (texts.size > MAX_PYTHON_MODULES) {
+						unreadable.push({text: `${path} (more than ${MAX_PYTHON_MODULES} modules; not read)`, file: path, span: {line: 1, column: 1}});
+						continue;
+					}
+					texts.set(path, source.text);
+					queue.push(path);
+				}
+			}
+			const project = analyzeProject('app.py', texts, analyze, unreadable);
+			return {python: project.entry, pythonModules: project.modules};
+		},
+		// A bug in following the imports must not cost the check app.py itself.
+		{python: safe<PythonModel | null>(() => analyze('app.py', appText), null), pythonModules: null},
+	);
+}
+
+/**
+ * The model of one Python module as analyzeWorkspace builds it (memoised under the same key), for the runner's
+ * import-following read: it learns which modules app.py imports without parsing app.py twice.
+ */
+export function pythonModelOf(file: string, text: string, cache?: ParseCache): PythonModel {
+	return memo(cache, `python\0${file}\0${text}`, () => analyzePython(file, text));
+}
+
 /** The static model of one lab folder. */
 export function analyzeWorkspace(workspace: Workspace, prebuilt: PrebuiltModels = {}): WorkspaceModel {
 	const paths = [...workspace.files.keys()].sort();
@@ -70,8 +123,7 @@ export function analyzeWorkspace(workspace: Workspace, prebuilt: PrebuiltModels 
 		const result = memo(prebuilt.cache, `component\0${path}\0${text}`, () => safe<ComponentFileResult | null>(() => parseComponentFile(path, text), null));
 		if (result) componentFiles.push(result);
 	}
-	const appText = textOf(workspace.files.get('app.py'));
-	const python = appText === null ? null : memo(prebuilt.cache, `python\0${appText}`, () => safe<PythonModel | null>(() => analyzePython('app.py', appText), null));
+	const {python, pythonModules} = analyzeApp(workspace, prebuilt.cache);
 	const dockerText = textOf(workspace.files.get('Dockerfile'));
 	const dockerfile = dockerText === null ? null : prebuilt.dockerfile !== undefined ? prebuilt.dockerfile : safe<DockerfileModel | null>(() => analyzeDockerfile('Dockerfile', dockerText), null);
 	const requirements = new Map<string, readonly {readonly name: string; readonly line: number}[]>();
@@ -87,12 +139,16 @@ export function analyzeWorkspace(workspace: Workspace, prebuilt: PrebuiltModels 
 	}
 	const unreadable = paths
 		.map((path) => workspace.files.get(path)!)
-		.filter((file): file is Extract<SourceFile, {kind: 'unreadable'}> => file.kind === 'unreadable');
+		.filter((file): file is Extract<SourceFile, {kind: 'unreadable'}> => file.kind === 'unreadable')
+		// A module app.py imports that cannot be read is a route source the checker cannot follow (info from the
+		// input-binding rules), not a lab file the student was asked to write.
+		.filter((file) => file.path === 'app.py' || !file.path.endsWith('.py'));
 	return {
 		workspace,
 		componentFiles,
 		components: componentFiles.flatMap((file) => file.docs),
 		python,
+		...(pythonModules ? {pythonModules} : {}),
 		dockerfile,
 		requirements,
 		unreadable,
