@@ -3,6 +3,8 @@
  * parsers, and the requirements files the Dockerfile installs with `pip install -r`. Pure; never throws.
  */
 import {analyzeDockerfile, parseRequirements} from './dockerfile/model.js';
+import {requirementIncludes, resolveRequirementPath} from './dockerfile/pip.js';
+import {pyprojectDependencies, readsPyproject} from './dockerfile/pyproject.js';
 import type {ComponentFileResult, DockerfileModel, PythonModel} from './model.js';
 import {analyzePython, type AnalyzeOptions} from './python/model.js';
 import {analyzeProject, importCandidates, MAX_PYTHON_MODULES} from './python/project.js';
@@ -59,6 +61,41 @@ function memo<T>(cache: ParseCache | undefined, key: string, compute: () => T): 
 	cache.set(key, {value});
 	return value;
 }
+
+/** At most this many requirement files are followed through `-r` (a chain of three is already unusual). */
+const MAX_REQUIREMENT_FILES = 32;
+
+/**
+ * The packages of the requirement files the Dockerfile installs, following their `-r` includes (relative to the
+ * including file, cycles stopped), and of pyproject.toml when an installer reads it (`pip install .`, `uv sync`,
+ * `poetry install`, `-r pyproject.toml`), keyed by path.
+ */
+function readRequirements(workspace: Workspace, dockerfile: DockerfileModel | null): Map<string, readonly {readonly name: string; readonly line: number}[]> {
+	const requirements = new Map<string, readonly {readonly name: string; readonly line: number}[]>();
+	const queue = (dockerfile?.requirementFiles ?? []).map((requirement) => workspacePath(requirement.path));
+	if ((dockerfile?.pipOtherSources ?? []).some((source) => readsPyproject(source.spec))) queue.push('pyproject.toml');
+	while (queue.length > 0 && requirements.size < MAX_REQUIREMENT_FILES) {
+		const path = queue.shift()!;
+		const text = textOf(workspace.files.get(path));
+		if (text === null || requirements.has(path)) continue;
+		if (/\.toml$/iu.test(path)) {
+			const read = safe(() => pyprojectDependencies(text), null);
+			if (read && read.error === null) requirements.set(path, read.packages);
+			continue;
+		}
+		const entries = safe(() => parseRequirements(text), []);
+		requirements.set(
+			path,
+			entries.map((entry) => ({name: entry.name, line: entry.line})),
+		);
+		for (const include of safe(() => requirementIncludes(text), [])) {
+			const next = resolveRequirementPath(path, include.path);
+			if (next !== null && !requirements.has(next)) queue.push(next);
+		}
+	}
+	return requirements;
+}
+
 
 /**
  * app.py and the modules of the folder it imports (those the workspace holds), linked into one app. A module that
@@ -126,17 +163,7 @@ export function analyzeWorkspace(workspace: Workspace, prebuilt: PrebuiltModels 
 	const {python, pythonModules} = analyzeApp(workspace, prebuilt.cache);
 	const dockerText = textOf(workspace.files.get('Dockerfile'));
 	const dockerfile = dockerText === null ? null : prebuilt.dockerfile !== undefined ? prebuilt.dockerfile : safe<DockerfileModel | null>(() => analyzeDockerfile('Dockerfile', dockerText), null);
-	const requirements = new Map<string, readonly {readonly name: string; readonly line: number}[]>();
-	for (const requirement of dockerfile?.requirementFiles ?? []) {
-		const path = workspacePath(requirement.path);
-		const text = textOf(workspace.files.get(path));
-		if (text === null || requirements.has(path)) continue;
-		const entries = safe(() => parseRequirements(text), []);
-		requirements.set(
-			path,
-			entries.map((entry) => ({name: entry.name, line: entry.line})),
-		);
-	}
+	const requirements = readRequirements(workspace, dockerfile);
 	const unreadable = paths
 		.map((path) => workspace.files.get(path)!)
 		.filter((file): file is Extract<SourceFile, {kind: 'unreadable'}> => file.kind === 'unreadable')

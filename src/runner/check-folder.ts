@@ -6,6 +6,7 @@ import {readdirSync} from 'node:fs';
 import {readdir} from 'node:fs/promises';
 import {analyzeWorkspace, pythonModelOf, type ParseCache} from '../core/analyze.js';
 import {importCandidates, MAX_PYTHON_MODULES} from '../core/python/project.js';
+import {requirementIncludes, resolveRequirementPath} from '../core/dockerfile/pip.js';
 import {checkModel} from '../core/check.js';
 import {analyzeDockerfile} from '../core/dockerfile/model.js';
 import type {DockerfileModel} from '../core/model.js';
@@ -38,15 +39,29 @@ export type CheckFolderOptions = {
  */
 async function withRequirements(dir: string, workspace: Workspace, dockerfile: DockerfileModel | null, signal: AbortSignal | undefined, syncRead: boolean): Promise<Workspace> {
 	if (!dockerfile) return workspace;
-	const paths = dockerfile.requirementFiles.map((req) => req.path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, ''));
-	const missing = [...new Set(paths)].filter((path) => path !== '' && !path.includes('$') && !workspace.files.has(path));
-	if (missing.length === 0) return workspace;
+	const queue = dockerfile.requirementFiles.map((req) => req.path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, ''));
 	const files = new Map<string, SourceFile>(workspace.files);
-	for (const path of missing) {
-		const file = syncRead ? readTextFileSafeSync(dir, path, {signal}) : await readTextFileSafe(dir, path, {signal});
-		if (file) files.set(path, file);
+	const seen = new Set<string>();
+	let changed = false;
+	// Breadth first through `-r` includes (relative to the including file), cycles stopped, at most 32 files.
+	while (queue.length > 0 && seen.size < 32) {
+		const path = queue.shift()!;
+		if (path === '' || path.includes('$') || seen.has(path)) continue;
+		seen.add(path);
+		let file = files.get(path);
+		if (!file) {
+			file = (syncRead ? readTextFileSafeSync(dir, path, {signal}) : await readTextFileSafe(dir, path, {signal})) ?? undefined;
+			if (!file) continue;
+			files.set(path, file);
+			changed = true;
+		}
+		if (file.kind !== 'text' || /\.toml$/iu.test(path)) continue;
+		for (const include of requirementIncludes(file.text)) {
+			const next = resolveRequirementPath(path, include.path);
+			if (next !== null) queue.push(next);
+		}
 	}
-	return {...workspace, files};
+	return changed ? {...workspace, files} : workspace;
 }
 
 /**

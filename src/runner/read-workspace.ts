@@ -40,7 +40,7 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** Bytes inspected for a NUL to call a file binary (git's heuristic). */
 const BINARY_SNIFF_BYTES = 8 * 1024;
 const COMPONENTS_DIR = 'components';
-const TOP_LEVEL_FILES = new Set(['app.py', 'Dockerfile']);
+const TOP_LEVEL_FILES = new Set(['app.py', 'Dockerfile', 'pyproject.toml']);
 const REQUIREMENTS = /^requirements.*\.txt$/;
 const COMPONENT_FILE = /\.ya?ml$/;
 // O_NONBLOCK: a file swapped for a FIFO between lstat and open must not block the open. O_NOFOLLOW: the path opened
