@@ -23,6 +23,7 @@ export default defineRule({
 		messages: {
 			missing: 'The pip install in the Dockerfile lacks {{packages}}, so `{{effect}}` fails when the container starts.',
 			noRequirements: 'The file {{path}} that pip install -r names is not in the lab folder, so docker build fails.',
+			missingPyproject: 'The file pyproject.toml, which `{{installer}}` in the Dockerfile installs from, lists no {{packages}}, so `{{effect}}` fails when the container starts.',
 			unverified: 'Could not verify that the image installs {{packages}}: {{sources}} installs packages the Dockerfile does not list; `dapr-labs run` (or docker build) verifies it.',
 		},
 		docs: 'The image only has what `pip install` put there (directly, through `-r requirements.txt` and the files it includes with `-r`, or from pyproject.toml for `pip install .`, `uv sync` and `poetry install`: PEP 621 `[project].dependencies`, `[dependency-groups].dev`, Poetry\'s `[tool.poetry.dependencies]` and non-optional groups). An install the checker cannot read (a wheel, a URL, conda, a missing pyproject.toml) is reported as info, not as a missing package. uvicorn runs the app, fastapi serves it, and the Dapr Python SDK (PyPI package `dapr`) provides `dapr.clients`. `uvicorn[standard]` counts as uvicorn, `fastapi[standard]` brings uvicorn with it, and the SDK\'s extension packages bring what they depend on (dapr-ext-fastapi: dapr, fastapi and uvicorn; dapr-ext-grpc and flask-dapr: dapr).',
@@ -66,9 +67,20 @@ export default defineRule({
 			});
 			return;
 		}
+		const effect = missing.includes('uvicorn') ? 'uvicorn app:app' : missing.includes('dapr') ? 'from dapr.clients import DaprClient' : 'from fastapi import FastAPI';
+		const fromPyproject = (dockerfile.pipOtherSources ?? []).find((source) => readsPyproject(source.spec));
+		if (fromPyproject && dockerfile.pipPackages.every((pkg) => !needed.includes(pkg.name))) {
+			report({
+				messageId: 'missingPyproject',
+				data: {installer: short(fromPyproject.spec, 40), packages: missing.join(' and '), effect},
+				file: dockerfile.file,
+				at: fromPyproject.span,
+				hint: `Add ${missing.map((name) => `"${name}"`).join(', ')} to pyproject.toml's dependencies ([project] dependencies, or [tool.poetry.dependencies]).`,
+			});
+			return;
+		}
 		const pipLine: Span | undefined = dockerfile.pipPackages.at(-1)?.span ?? dockerfile.requirementFiles.at(-1)?.span;
 		const at = pipLine ?? dockerfile.baseImage?.span ?? START;
-		const effect = missing.includes('uvicorn') ? 'uvicorn app:app' : missing.includes('dapr') ? 'from dapr.clients import DaprClient' : 'from fastapi import FastAPI';
 		report({
 			messageId: 'missing',
 			data: {packages: missing.join(' and '), effect},
