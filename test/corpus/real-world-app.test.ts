@@ -71,6 +71,6 @@ test('the cron handler case names the handler and where the other call is', asyn
 	const run = await exec(process.execPath, [BIN, 'check', '--lab', 'combined', '--dir', dir, '--format', 'json']).catch((error: {stdout: string}) => error);
 	const finding = (JSON.parse(run.stdout) as {labs: {findings: Finding[]}[]}).labs[0]!.findings[0]!;
 	expect(finding.message).toContain('handle_cleanup at app.py:10');
-	expect(finding.message).toContain('the call at app.py:20');
+	expect(finding.message).toContain('the call at app.py:21');
 	expect(finding.message).toContain('"monitoring-webhook"');
 }, 60_000);
