@@ -55,7 +55,7 @@ describe(RULE, () => {
 			expect(findings[0]!.message).toContain('lists no dapr');
 		});
 		test('no pyproject.toml, or one that is not TOML, or a wheel: info, not a missing-package claim', () => {
-			for (const extra of [{}, {'pyproject.toml': '[project\n'}]) {
+			for (const extra of [{}, {'pyproject.toml': '[project\n'}] as Record<string, string>[]) {
 				const findings = check(RULE, withRun('RUN uv sync', extra));
 				expect(findings.map((f) => f.severity)).toEqual(['info']);
 				expect(findings[0]!.message).toContain('`dapr-labs run` (or docker build) verifies it');

@@ -37,4 +37,9 @@ describe(RULE, () => {
 		expect(findings.map((f) => f.severity)).toEqual(['error']);
 		expect(findings[0]!.message).toContain('runs only when another route is called');
 	});
+	test('never names a component the folder does not have', () => {
+		const findings = check(RULE, complete({'app.py': NO_CALL, 'components/http-binding.yaml': null}), 'lab-b');
+		expect(findings.map((f) => f.message)).toEqual(['Nothing in the app invokes an output binding, and components/ has no output binding for it to invoke.']);
+		expect(findings[0]!.hint).not.toContain('monitoring-webhook');
+	});
 });
