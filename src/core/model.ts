@@ -87,6 +87,12 @@ export type PyArg = {
 	readonly position: number | null;
 	readonly value: PyValue;
 	readonly span: Span;
+	/**
+	 * (added, optional) The source text that may build the argument's value: the expression itself, or for a plain
+	 * name the expressions assigned to it in the same function or at module level. Raw-HTTP sidecar URLs built with
+	 * `%`, `.format()` or a variable (`url = '%s/v1.0/publish/%s/%s' % (...)`) are recognised from it.
+	 */
+	readonly template?: string;
 };
 
 /** An import binding: `from dapr.clients import DaprClient as DC` → {module:'dapr.clients', name:'DaprClient', alias:'DC'}. */
@@ -133,6 +139,10 @@ export type PyRoute = {
 	 * is then empty, and the input-binding rules give the route the benefit of the doubt (no wrong-method claim).
 	 */
 	readonly methodsUnknown?: boolean;
+	/** (added, optional) The module the route is declared in, when not the entry file (app.py): findings point there. */
+	readonly file?: string;
+	/** (added, optional) The path as the decorator or call writes it, before any router prefix; null when not known. */
+	readonly localPath?: string | null;
 };
 
 /** A call expression anywhere in the module. */
@@ -189,7 +199,22 @@ export type PythonModel = {
 	readonly calledNames: readonly PyNameUse[];
 	/** Module-level string constants (`ROUTE = "/cleanup-cron"`), resolved where possible. */
 	readonly constants: ReadonlyMap<string, string>;
+	/** (added, optional) Names of every function defined in the module (any depth, methods included). */
+	readonly functions?: readonly string[];
+	/** (added, optional) Apps and routers built in the module (`router = APIRouter(prefix="/x")`), with their own prefix. */
+	readonly routers?: readonly PyRouter[];
+	/**
+	 * (added, optional) Where routes come from that the checker could not read (`app.include_router(make_router())`,
+	 * a module it could not read, `Mount("/api", routes=more)`): while any is listed, a missing route is not a claim.
+	 */
+	readonly routeSources?: readonly PyRouteSource[];
 };
+
+/** An app or router object built in a module. `prefix` is its own (`APIRouter(prefix=...)`), null when not known. */
+export type PyRouter = {readonly name: string; readonly framework: PyFramework; readonly role: 'app' | 'router'; readonly prefix: string | null};
+
+/** A place routes come from that static reading cannot follow, with where it is. */
+export type PyRouteSource = {readonly text: string; readonly file: string; readonly span: Span};
 
 // ---------------------------------------------------------------------------------------------------------
 // Dockerfile

@@ -10,8 +10,13 @@ export type WorkspaceModel = {
 	readonly componentFiles: readonly ComponentFileResult[];
 	/** All component documents of all files, in file order. */
 	readonly components: readonly ComponentDoc[];
-	/** null when app.py is absent or unreadable. */
+	/**
+	 * null when app.py is absent or unreadable. Its `routes` are those of the whole app (modules app.py imports
+	 * included, each route with its `file`); `calls` and the rest are app.py's own.
+	 */
 	readonly python: PythonModel | null;
+	/** (added, optional) Every Python module of the app that was read, app.py included, by path (core/python/project.ts). */
+	readonly pythonModules?: ReadonlyMap<string, PythonModel>;
 	/** null when Dockerfile is absent or unreadable. */
 	readonly dockerfile: DockerfileModel | null;
 	/** Package names listed in requirements files that the Dockerfile installs (and that exist in the folder). */

@@ -2,7 +2,11 @@
  * The one check service: reads a lab folder safely and checks it against labs. The workbook, the grader and the
  * `check` command all call this.
  */
-import {analyzeWorkspace, type ParseCache} from '../core/analyze.js';
+import {readdirSync} from 'node:fs';
+import {readdir} from 'node:fs/promises';
+import {analyzeWorkspace, pythonModelOf, type ParseCache} from '../core/analyze.js';
+import {importCandidates, MAX_PYTHON_MODULES} from '../core/python/project.js';
+import {requirementIncludes, resolveRequirementPath} from '../core/dockerfile/pip.js';
 import {checkModel} from '../core/check.js';
 import {analyzeDockerfile} from '../core/dockerfile/model.js';
 import type {DockerfileModel} from '../core/model.js';
@@ -11,7 +15,7 @@ import type {WorkspaceModel} from '../core/rule.js';
 import type {LabId, SourceFile, Workspace} from '../core/types.js';
 import {VERSION} from '../version.js';
 import {loadLabs} from './labs-loader.js';
-import {readTextFileSafe, readTextFileSafeSync, readWorkspace, readWorkspaceSync} from './read-workspace.js';
+import {readTextFileSafe, readTextFileSafeSync, readTextFilesSafe, readTextFilesSafeSync, readWorkspace, readWorkspaceSync} from './read-workspace.js';
 
 export type CheckFolderOptions = {
 	/** Labs to check; all labs when absent. */
@@ -35,15 +39,68 @@ export type CheckFolderOptions = {
  */
 async function withRequirements(dir: string, workspace: Workspace, dockerfile: DockerfileModel | null, signal: AbortSignal | undefined, syncRead: boolean): Promise<Workspace> {
 	if (!dockerfile) return workspace;
-	const paths = dockerfile.requirementFiles.map((req) => req.path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, ''));
-	const missing = [...new Set(paths)].filter((path) => path !== '' && !path.includes('$') && !workspace.files.has(path));
-	if (missing.length === 0) return workspace;
+	const queue = dockerfile.requirementFiles.map((req) => req.path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, ''));
 	const files = new Map<string, SourceFile>(workspace.files);
-	for (const path of missing) {
-		const file = syncRead ? readTextFileSafeSync(dir, path, {signal}) : await readTextFileSafe(dir, path, {signal});
-		if (file) files.set(path, file);
+	const seen = new Set<string>();
+	let changed = false;
+	// Breadth first through `-r` includes (relative to the including file), cycles stopped, at most 32 files.
+	while (queue.length > 0 && seen.size < 32) {
+		const path = queue.shift()!;
+		if (path === '' || path.includes('$') || seen.has(path)) continue;
+		seen.add(path);
+		let file = files.get(path);
+		if (!file) {
+			file = (syncRead ? readTextFileSafeSync(dir, path, {signal}) : await readTextFileSafe(dir, path, {signal})) ?? undefined;
+			if (!file) continue;
+			files.set(path, file);
+			changed = true;
+		}
+		if (file.kind !== 'text' || /\.toml$/iu.test(path)) continue;
+		for (const include of requirementIncludes(file.text)) {
+			const next = resolveRequirementPath(path, include.path);
+			if (next !== null) queue.push(next);
+		}
 	}
-	return {...workspace, files};
+	return changed ? {...workspace, files} : workspace;
+}
+
+/**
+ * Adds the Python modules of the lab folder that app.py imports, and those they import (breadth first, cycles
+ * stopped by the visited set, at most MAX_PYTHON_MODULES files, each under readWorkspace's rules: regular files
+ * inside the folder only, symlinks never followed out, the size cap). Only imports whose first part names a file
+ * or folder at the top of the lab folder are looked up, so an app that imports only installed packages costs one
+ * directory listing.
+ */
+async function withPythonModules(dir: string, workspace: Workspace, signal: AbortSignal | undefined, syncRead: boolean): Promise<Workspace> {
+	const app = workspace.files.get('app.py');
+	if (app?.kind !== 'text') return workspace;
+	let top: Set<string> | null = null;
+	const files = new Map<string, SourceFile>(workspace.files);
+	const queue: {file: string; text: string}[] = [{file: 'app.py', text: app.text}];
+	const visited = new Set<string>(['app.py']);
+	let read = 0;
+	while (queue.length > 0 && read < MAX_PYTHON_MODULES) {
+		const {file, text} = queue.shift()!;
+		const candidates = importCandidates(file, pythonModelOf(file, text, parseMemo).imports).filter((path) => !visited.has(path));
+		if (candidates.length === 0) continue;
+		if (top === null) {
+			try {
+				top = new Set(syncRead ? readdirSync(dir) : await readdir(dir));
+			} catch {
+				return workspace;
+			}
+		}
+		const wanted = candidates.filter((path) => top!.has(path.split('/')[0]!)).slice(0, MAX_PYTHON_MODULES - read);
+		for (const path of candidates) visited.add(path);
+		if (wanted.length === 0) continue;
+		const found = syncRead ? readTextFilesSafeSync(dir, wanted, {signal}) : await readTextFilesSafe(dir, wanted, {signal});
+		for (const source of found) {
+			read++;
+			files.set(source.path, source);
+			if (source.kind === 'text') queue.push({file: source.path, text: source.text});
+		}
+	}
+	return read === 0 ? workspace : {...workspace, files};
 }
 
 /**
@@ -98,7 +155,8 @@ export async function checkFolder(dir: string, options: CheckFolderOptions = {})
 	const labs = options.labs ? all.filter((lab) => options.labs!.includes(lab.id)) : all;
 	const read = options.syncRead ? readWorkspaceSync(dir, {signal: options.signal}) : await readWorkspace(dir, {signal: options.signal});
 	const dockerfile = dockerfileOf(read);
-	const workspace = await withRequirements(dir, read, dockerfile, options.signal, options.syncRead ?? false);
+	const withModules = await withPythonModules(dir, read, options.signal, options.syncRead ?? false);
+	const workspace = await withRequirements(dir, withModules, dockerfile, options.signal, options.syncRead ?? false);
 	options.signal?.throwIfAborted();
 	const model = analyzeWorkspace(workspace, {dockerfile, cache: parseMemo});
 	const result = checkModel(model, labs, {workspaceLabel: options.workspaceLabel ?? dir, version: VERSION, now: options.now ?? new Date()});

@@ -40,7 +40,7 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** Bytes inspected for a NUL to call a file binary (git's heuristic). */
 const BINARY_SNIFF_BYTES = 8 * 1024;
 const COMPONENTS_DIR = 'components';
-const TOP_LEVEL_FILES = new Set(['app.py', 'Dockerfile']);
+const TOP_LEVEL_FILES = new Set(['app.py', 'Dockerfile', 'pyproject.toml']);
 const REQUIREMENTS = /^requirements.*\.txt$/;
 const COMPONENT_FILE = /\.ya?ml$/;
 // O_NONBLOCK: a file swapped for a FIFO between lstat and open must not block the open. O_NOFOLLOW: the path opened
@@ -123,6 +123,29 @@ export function readTextFileSafeSync(dir: string, relPath: string, options: Read
 	const root = openRootSync(dir, options);
 	const inside = insidePath(relPath);
 	return typeof inside === 'string' ? readFileAtSync(root, inside) : inside;
+}
+
+/**
+ * Reads more files of the lab folder by relative path (the Python modules app.py imports), under the same rules as
+ * readTextFileSafe, opening the folder once. Absent files are left out.
+ */
+export async function readTextFilesSafe(dir: string, relPaths: readonly string[], options: ReadOptions = {}): Promise<SourceFile[]> {
+	const root = await openRoot(dir, options);
+	const files = await Promise.all(relPaths.map((relPath) => {
+		const inside = insidePath(relPath);
+		return typeof inside === 'string' ? readFileAt(root, inside) : Promise.resolve(inside);
+	}));
+	return files.filter((file): file is SourceFile => file !== null);
+}
+
+/** readTextFilesSafe with blocking system calls, for grade workers only (see readWorkspaceSync). */
+export function readTextFilesSafeSync(dir: string, relPaths: readonly string[], options: ReadOptions = {}): SourceFile[] {
+	const root = openRootSync(dir, options);
+	const files = relPaths.map((relPath) => {
+		const inside = insidePath(relPath);
+		return typeof inside === 'string' ? readFileAtSync(root, inside) : inside;
+	});
+	return files.filter((file): file is SourceFile => file !== null);
 }
 
 /** The normalised relative path, or the io-error entry for a path that leaves the folder. */

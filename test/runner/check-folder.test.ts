@@ -85,3 +85,40 @@ describe('checkFolder', () => {
 		await expect(checkFolder(dir, {signal: controller.signal})).rejects.toThrow();
 	});
 });
+
+describe('the modules app.py imports (issue 9)', () => {
+	const appWithRouter = 'from fastapi import FastAPI\nfrom routes import events\napp = FastAPI()\napp.include_router(events.router)\n';
+	const router = 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.post("/cleanup-cron")\ndef cleanup():\n    return {"status": "OK"}\n';
+	test('are read (both drivers alike) and their routes count, with their file', async () => {
+		await writeFile(join(dir, 'app.py'), appWithRouter);
+		await mkdir(join(dir, 'routes'));
+		await writeFile(join(dir, 'routes', '__init__.py'), '');
+		await writeFile(join(dir, 'routes', 'events.py'), router.replace('/cleanup-cron', '/cleanup_cron'));
+		for (const syncRead of [false, true]) {
+			const {result, workspace} = await checkFolder(dir, {labs: ['lab-a'], syncRead});
+			expect([...workspace.files.keys()].filter((path) => path.endsWith('.py')).sort()).toEqual(['app.py', 'routes/__init__.py', 'routes/events.py']);
+			const mismatch = result.labs[0]!.findings.filter((f) => f.ruleId === 'input-binding/route-mismatch');
+			expect(mismatch.map((f) => `${f.file}:${f.line}`)).toEqual(['routes/events.py:3']);
+		}
+	});
+	test('a module symlinked out of the folder is never read: its route is info, not a 404 claim', async () => {
+		const outside = await mkdtemp(join(tmpdir(), 'dapr-labs-outside-'));
+		try {
+			await writeFile(join(outside, 'events.py'), router);
+			await writeFile(join(dir, 'app.py'), appWithRouter);
+			await symlink(outside, join(dir, 'routes'));
+			const {result, workspace} = await checkFolder(dir, {labs: ['lab-a']});
+			const texts = [...workspace.files.values()].filter((file) => file.kind === 'text' && file.path.startsWith('routes/'));
+			expect(texts).toEqual([]);
+			const findings = result.labs[0]!.findings.filter((f) => f.ruleId === 'input-binding/no-handler');
+			expect(findings.map((f) => f.severity)).toEqual(['info']);
+			expect(result.labs[0]!.findings.some((f) => f.ruleId === 'file/unreadable')).toBe(false);
+		} finally {
+			await rm(outside, {recursive: true, force: true});
+		}
+	});
+	test('imports that name no file of the folder cost no reads', async () => {
+		const {workspace} = await checkFolder(dir, {labs: ['combined']});
+		expect([...workspace.files.keys()].filter((path) => path.endsWith('.py'))).toEqual(['app.py']);
+	});
+});

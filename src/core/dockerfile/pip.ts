@@ -205,3 +205,33 @@ export function otherInstaller(argv: readonly string[]): {readonly command: stri
 	if ((prog === 'conda' || prog === 'mamba' || prog === 'micromamba') && sub === 'install') return {command: `${prog} install`, requirementFileIndexes: []};
 	return null;
 }
+
+/**
+ * The requirement files a requirements file pulls in (`-r base.txt`, `--requirement=dev.txt`), with their line.
+ * pip reads them relative to the including file's folder; `resolveRequirementPath` does that join.
+ */
+export function requirementIncludes(text: string): readonly {readonly path: string; readonly line: number}[] {
+	const out: {path: string; line: number}[] = [];
+	const lines = text.split(/\r?\n|\r/);
+	for (let i = 0; i < lines.length; i++) {
+		const line = (lines[i] as string).replace(/(^|\s)#.*$/, '').trim();
+		const match = /^(?:-r|--requirement)(?:\s*=\s*|\s+|(?=[^\s=-]))(\S+)/.exec(line);
+		if (match?.[1]) out.push({path: match[1], line: i + 1});
+	}
+	return out;
+}
+
+/** `base.txt` included from `deps/prod.txt` → `deps/base.txt`; null when it leaves the folder or uses a variable. */
+export function resolveRequirementPath(fromFile: string, path: string): string | null {
+	if (path.includes('$') || /^[a-z][a-z0-9+.-]*:\/\//iu.test(path)) return null;
+	const clean = path.replace(/\\/g, '/');
+	const parts = clean.startsWith('/') ? [] : fromFile.split('/').slice(0, -1);
+	for (const part of clean.split('/')) {
+		if (part === '' || part === '.') continue;
+		if (part === '..') {
+			if (parts.length === 0) return null;
+			parts.pop();
+		} else parts.push(part);
+	}
+	return parts.length === 0 ? null : parts.join('/');
+}

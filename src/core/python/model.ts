@@ -11,7 +11,7 @@
  */
 import {parser} from '@lezer/python';
 import type {SyntaxNode, Tree} from '@lezer/common';
-import type {PyArg, PyCall, PyFramework, PyImport, PyNameUse, PyRoute, PySyntaxError, PythonModel, PyValue, PyWith} from '../model.js';
+import type {PyArg, PyCall, PyFramework, PyImport, PyNameUse, PyRoute, PyRouter, PyRouteSource, PySyntaxError, PythonModel, PyValue, PyWith} from '../model.js';
 import type {Span} from '../types.js';
 import {lineStarts, spanAt} from '../yaml/positions.js';
 import {formatLiteralText, literalParts, literalValue} from './literals.js';
@@ -68,6 +68,19 @@ type State = {
 	readonly budget: {reparses: number; firstParseError: number; skipCursor: number};
 	/** Open function/lambda scopes of the walk, innermost last. */
 	readonly scopes: Scope[];
+	/** Names imported from other modules of the folder, resolved by the project (core/python/project.ts). */
+	readonly resolve: ((qualified: string) => string | undefined) | undefined;
+	/** Source texts assigned to plain names, by innermost function ('' for module level): raw-HTTP URLs in variables. */
+	readonly assigned: Map<string, Map<string, string[]>>;
+	readonly functionNames: Set<string>;
+	readonly routeSources: PyRouteSource[];
+	readonly file: string;
+};
+
+/** How analyzePython reads names that come from other modules of the lab folder. */
+export type AnalyzeOptions = {
+	/** The string value of a qualified name (`config.ROUTE`, `.settings.PREFIX`) another module defines, if known. */
+	readonly resolve?: (qualified: string) => string | undefined;
 };
 
 const MAX_DEPTH = 60;
@@ -76,11 +89,11 @@ const MAX_TEXT = 160;
 const MAX_REPARSE = 100_000;
 
 /** Reads app.py into the model the rules consume. Never throws; syntax errors are recorded, not raised. */
-export function analyzePython(file: string, text: string): PythonModel {
+export function analyzePython(file: string, text: string, options: AnalyzeOptions = {}): PythonModel {
 	const starts = lineStarts(text);
 	const span = (from: number, to: number): Span => spanAt(text, starts, from, Math.max(from + 1, to));
 	try {
-		return analyze(file, text, span);
+		return analyze(file, text, span, options);
 	} catch (error) {
 		// A bug here must not take the whole check down; say so where python/syntax will show it.
 		const reason = error instanceof Error ? error.message : String(error);
@@ -98,8 +111,13 @@ export function analyzePython(file: string, text: string): PythonModel {
 	}
 }
 
-function analyze(file: string, text: string, span: (from: number, to: number) => Span): PythonModel {
+function analyze(file: string, text: string, span: (from: number, to: number) => Span, options: AnalyzeOptions): PythonModel {
 	const state: State = {
+		resolve: options.resolve,
+		assigned: new Map(),
+		functionNames: new Set(),
+		routeSources: [],
+		file,
 		text,
 		span,
 		errors: [],
@@ -139,6 +157,7 @@ function analyze(file: string, text: string, span: (from: number, to: number) =>
 		};
 	});
 	const routes = buildRoutes(state, calls);
+	const routers = buildRouters(state);
 	const errors = [...state.errors].sort((a, b) => a.offset - b.offset || (a.priority ?? 1) - (b.priority ?? 1));
 	const seen = new Set<string>();
 	const syntaxErrors: PySyntaxError[] = [];
@@ -159,6 +178,9 @@ function analyze(file: string, text: string, span: (from: number, to: number) =>
 		boundNames: state.bound,
 		calledNames: state.calledNames,
 		constants: state.constants,
+		functions: [...state.functionNames],
+		routers,
+		routeSources: state.routeSources,
 	};
 }
 
@@ -195,6 +217,7 @@ function walk(state: State, tree: Tree, src: Source, outerFunctions: readonly st
 					const nameNode = node.getChild('VariableName');
 					const fname = nameNode ? slice(src, nameNode) : '';
 					if (fname) bind(state, fname);
+					if (fname) state.functionNames.add(fname);
 					functions.push(fname);
 					scopeDepth++;
 					state.scopes.push({locals: new Set(), globals: new Set(), kind: node.firstChild?.name === 'async' ? 'async' : 'sync'});
@@ -218,7 +241,7 @@ function walk(state: State, tree: Tree, src: Source, outerFunctions: readonly st
 					return true;
 				case 'AssignStatement':
 				case 'UpdateStatement':
-					readAssign(state, src, ref.node, scopeDepth, functions.length > 0);
+					readAssign(state, src, ref.node, scopeDepth, functions.length > 0, functions[functions.length - 1] ?? '');
 					return true;
 				case 'ForStatement':
 					if (!isSub && ref.node.firstChild?.name === 'async') checkAsync(state, ref.node.firstChild, "'async for'");
@@ -409,9 +432,10 @@ function bindAfterAs(state: State, src: Source, node: SyntaxNode): void {
 	}
 }
 
-function readAssign(state: State, src: Source, node: SyntaxNode, scopeDepth: number, inFunction: boolean): void {
+function readAssign(state: State, src: Source, node: SyntaxNode, scopeDepth: number, inFunction: boolean, functionName: string): void {
 	const children: SyntaxNode[] = [];
 	for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
+	recordAssigned(state, src, children, functionName);
 	const parent = node.parent?.name === 'StatementGroup' ? node.parent.parent : node.parent;
 	const moduleDirect = scopeDepth === 0 && parent?.name === 'Script';
 	if (node.name === 'UpdateStatement') {
@@ -471,6 +495,20 @@ function readAssign(state: State, src: Source, node: SyntaxNode, scopeDepth: num
 		if (isPlain && value?.kind === 'string') state.constants.set(name, value.value);
 		else if (lastAssign !== -1) state.constants.delete(name);
 	}
+}
+
+/** Remembers the source text assigned to a plain name (`url = '%s/v1.0/publish/%s' % (...)`), a few per name. */
+function recordAssigned(state: State, src: Source, children: readonly SyntaxNode[], functionName: string): void {
+	const target = children[0];
+	const op = children[1];
+	const value = children[2];
+	if (children.length !== 3 || target?.name !== 'VariableName' || !op || !value || (op.name !== 'AssignOp' && op.name !== 'UpdateOp')) return;
+	let names = state.assigned.get(functionName);
+	if (!names) state.assigned.set(functionName, (names = new Map()));
+	const name = slice(src, target);
+	let texts = names.get(name);
+	if (!texts) names.set(name, (texts = []));
+	if (texts.length < 8) texts.push(shortText(src, value));
 }
 
 /** Remembers `app = FastAPI()`-style assignments so decorators can tell their framework and prefix. */
@@ -554,6 +592,7 @@ function readImport(state: State, src: Source, node: SyntaxNode): void {
 
 /** What a star import of a module this checker cares about brings in. */
 const STAR_EXPORTS: Readonly<Record<string, readonly string[]>> = {
+	'starlette.routing': ['Route', 'Mount'],
 	fastapi: ['FastAPI', 'APIRouter'],
 	flask: ['Flask', 'Blueprint'],
 	'dapr.clients': ['DaprClient'],
@@ -906,6 +945,7 @@ function buildRoutes(state: State, calls: readonly PyCall[]): PyRoute[] {
 				pathSpan,
 				handler: input.handler,
 				async: input.async,
+				localPath: path,
 				...(mount.mounted === false ? {mounted: false} : {}),
 				...(methodsUnknown ? {methodsUnknown: true} : {}),
 			};
@@ -939,12 +979,16 @@ function buildRoutes(state: State, calls: readonly PyCall[]): PyRoute[] {
 		const callee = raw.node.firstChild;
 		if (callee?.name !== 'MemberExpression') continue;
 		const attr = callee.lastChild ? slice(raw.src, callee.lastChild) : '';
-		if (attr !== 'add_api_route' && attr !== 'add_url_rule') continue;
+		if (attr !== 'add_api_route' && attr !== 'add_url_rule' && attr !== 'add_route') continue;
 		const target = callee.firstChild ? compact(boundedSlice(raw.src, callee.firstChild)) : '';
 		const argList = raw.node.lastChild?.name === 'ArgList' ? raw.node.lastChild : null;
 		const args = argNodes(raw.src, argList);
 		const handlerNode =
-			attr === 'add_api_route' ? (args.positional[1] ?? args.keyword.get('endpoint')) : (args.keyword.get('view_func') ?? args.positional[2]);
+			attr === 'add_api_route'
+				? (args.positional[1] ?? args.keyword.get('endpoint'))
+				: attr === 'add_route'
+					? (args.positional[1] ?? args.keyword.get('route') ?? args.keyword.get('endpoint'))
+					: (args.keyword.get('view_func') ?? args.positional[2]);
 		emit({
 			src: raw.src,
 			target,
@@ -958,7 +1002,90 @@ function buildRoutes(state: State, calls: readonly PyCall[]): PyRoute[] {
 			scopes: raw.scopes,
 		});
 	}
+	starletteRoutes(state, routes);
 	return routes;
+}
+
+const STARLETTE_ROUTE = new Set(['starlette.routing.Route', 'fastapi.routing.APIRoute', 'starlette.routing.Host']);
+const STARLETTE_MOUNT = new Set(['starlette.routing.Mount']);
+
+/**
+ * Starlette's route lists: `Route("/cleanup-cron", handler, methods=["POST"])` anywhere in the module (the list is
+ * handed to `Starlette(routes=...)` or a Router), with the prefixes of the `Mount("/api", routes=[...])` calls it
+ * sits in. A Mount whose routes are not written inline is a route source the checker cannot follow.
+ */
+function starletteRoutes(state: State, routes: PyRoute[]): void {
+	for (const raw of state.calls) {
+		const calleeNode = raw.node.firstChild;
+		if (!calleeNode) continue;
+		const qualified = qualify(state, calleeText(raw.src, calleeNode));
+		if (qualified === null) continue;
+		const argList = raw.node.lastChild?.name === 'ArgList' ? raw.node.lastChild : null;
+		const args = argNodes(raw.src, argList);
+		if (STARLETTE_MOUNT.has(qualified)) {
+			const inner = args.keyword.get('routes') ?? args.positional[1] ?? args.keyword.get('app');
+			if (inner && inner.name !== 'ArrayExpression' && inner.name !== 'TupleExpression') {
+				state.routeSources.push({text: shortText(raw.src, raw.node), file: state.file, span: state.span(raw.node.from + raw.src.delta, raw.node.to + raw.src.delta)});
+			}
+			continue;
+		}
+		if (!STARLETTE_ROUTE.has(qualified) || qualified === 'starlette.routing.Host') continue;
+		const pathNode = args.positional[0] ?? args.keyword.get('path');
+		const handlerNode = args.positional[1] ?? args.keyword.get('endpoint');
+		if (!pathNode) continue;
+		const value = evaluate(state, raw.src, pathNode, raw.scopes);
+		let prefix: string | null = '';
+		for (let parent = raw.node.parent; parent; parent = parent.parent) {
+			if (parent.name !== 'CallExpression' || !parent.firstChild) continue;
+			const outer = qualify(state, calleeText(raw.src, parent.firstChild));
+			if (outer === 'starlette.routing.Host') prefix = null;
+			if (outer === null || !STARLETTE_MOUNT.has(outer)) continue;
+			const mountArgs = argNodes(raw.src, parent.lastChild?.name === 'ArgList' ? parent.lastChild : null);
+			const mountPath = mountArgs.positional[0] ?? mountArgs.keyword.get('path');
+			const mountValue = mountPath ? evaluate(state, raw.src, mountPath, raw.scopes) : null;
+			prefix = prefix === null || mountValue?.kind !== 'string' ? null : mountValue.value.replace(/\/+$/u, '') + prefix;
+		}
+		const local = value.kind === 'string' ? value.value : null;
+		const methodsNode = args.keyword.get('methods');
+		const handler = handlerNode ? shortText(raw.src, handlerNode) : '';
+		let methods: string[] = [];
+		let methodsUnknown = false;
+		if (methodsNode && slice(raw.src, methodsNode) !== 'None') {
+			const listed = stringList(state, raw.src, methodsNode, raw.scopes);
+			if (listed) methods = listed.map((method) => method.toUpperCase());
+			else methodsUnknown = true;
+		} else if (state.functionNames.has(handler)) methods = ['GET'];
+		// Starlette: a function endpoint without methods answers GET; a class endpoint (HTTPEndpoint) answers its methods.
+		else methodsUnknown = true;
+		if (methods.includes('GET') && !methods.includes('HEAD')) methods.push('HEAD');
+		const at = state.span(raw.node.from + raw.src.delta, raw.node.to + raw.src.delta);
+		routes.push({
+			kind: 'http',
+			path: local !== null && prefix !== null ? prefix + local : null,
+			pathText: shortText(raw.src, pathNode),
+			methods,
+			framework: 'unknown',
+			target: calleeText(raw.src, calleeNode),
+			decoratorSpan: at,
+			pathSpan: state.span(pathNode.from + raw.src.delta, pathNode.to + raw.src.delta),
+			handler,
+			async: false,
+			localPath: local,
+			...(methodsUnknown ? {methodsUnknown: true} : {}),
+		});
+	}
+}
+
+/** The apps and routers the module builds, with their own prefix, for the project to link across modules. */
+function buildRouters(state: State): PyRouter[] {
+	const out: PyRouter[] = [];
+	for (const name of state.constructions.keys()) {
+		if (!/^\w+$/u.test(name)) continue;
+		const target = targetOf(state, name);
+		if (target.role === 'unknown') continue;
+		out.push({name, framework: target.framework, role: target.role, prefix: ownPrefix(state, target)});
+	}
+	return out;
 }
 
 function stringList(state: State, src: Source, node: SyntaxNode, scopes: readonly Scope[]): string[] | null {
@@ -1004,10 +1131,11 @@ function buildCall(state: State, raw: RawCall): PyCall {
 				const valueNode = group[1];
 				args.push({keyword: head.name, position: null, value: valueNode ? evaluate(state, src, valueNode, raw.scopes) : other(''), span: argSpan});
 			} else if (group.length >= 3 && head.name === 'VariableName' && group[1]!.name === 'AssignOp' && slice(src, group[1]!) === '=') {
-				args.push({keyword: slice(src, head), position: null, value: evaluate(state, src, group[2]!, raw.scopes), span: argSpan});
+				const value = evaluate(state, src, group[2]!, raw.scopes);
+				args.push({keyword: slice(src, head), position: null, value, span: argSpan, template: templateOf(state, src, group[2]!, value, raw.inFunction)});
 			} else {
 				const value = group.length === 1 ? evaluate(state, src, head, raw.scopes) : other(compact(boundedSlice(src, {from: head.from, to: last.to})));
-				args.push({keyword: null, position: position++, value, span: argSpan});
+				args.push({keyword: null, position: position++, value, span: argSpan, template: templateOf(state, src, head, value, raw.inFunction)});
 			}
 		}
 	}
@@ -1020,6 +1148,35 @@ function buildCall(state: State, raw: RawCall): PyCall {
 		inFunction: raw.inFunction,
 		qualifiedCallee: qualify(state, callee),
 	};
+}
+
+/**
+ * The text that builds an argument: the expression, or for a name what was assigned to it in the same function or
+ * at module level (followed through a few plain-name hops: `url = base_url`, `base_url = f"...{port}/v1.0/..."`).
+ */
+function templateOf(state: State, src: Source, node: SyntaxNode, value: PyValue, inFunction: string | null): string {
+	if (value.kind === 'string') return value.value;
+	if (node.name !== 'VariableName') return shortText(src, node);
+	const texts: string[] = [];
+	let pending = [slice(src, node)];
+	const seen = new Set<string>();
+	for (let hop = 0; hop < 4 && pending.length > 0; hop++) {
+		const next: string[] = [];
+		for (const name of pending) {
+			if (seen.has(name)) continue;
+			seen.add(name);
+			const local = inFunction === null ? undefined : state.assigned.get(inFunction)?.get(name);
+			const found = local ?? state.assigned.get('')?.get(name) ?? [];
+			for (const text of found) {
+				texts.push(text);
+				if (/^[A-Za-z_]\w*$/u.test(text)) next.push(text);
+			}
+			const constant = state.constants.get(name);
+			if (constant !== undefined) texts.push(constant);
+		}
+		pending = next;
+	}
+	return texts.length > 0 ? texts.join(' ') : slice(src, node);
 }
 
 /** Dotted text of a callee (`client.invoke_binding`, `DaprClient().invoke_binding`), whitespace removed. */
@@ -1090,7 +1247,14 @@ function evaluate(state: State, src: Source, node: SyntaxNode, scopes: readonly 
 			const name = slice(src, node);
 			if (isLocal(scopes, name)) return {kind: 'name', name};
 			const constant = state.constants.get(name);
-			return constant !== undefined ? {kind: 'string', value: constant} : {kind: 'name', name};
+			if (constant !== undefined) return {kind: 'string', value: constant};
+			const external = externalValue(state, name);
+			return external !== undefined ? {kind: 'string', value: external} : {kind: 'name', name};
+		}
+		case 'MemberExpression': {
+			const text = compact(boundedSlice(src, node));
+			const external = /^[\w.]+$/u.test(text) && !isLocal(scopes, text.split('.')[0]!) ? externalValue(state, text) : undefined;
+			return external !== undefined ? {kind: 'string', value: external} : other(shortText(src, node));
 		}
 		case 'BinaryExpression': {
 			const left = node.firstChild;
@@ -1099,11 +1263,23 @@ function evaluate(state: State, src: Source, node: SyntaxNode, scopes: readonly 
 			if (left && op && right && slice(src, op) === '+') {
 				return concat(evaluate(state, src, left, scopes, depth + 1), evaluate(state, src, right, scopes, depth + 1), shortText(src, node));
 			}
+			if (left && op && right && slice(src, op) === '%') {
+				// printf-style formatting: the text before the first conversion is known.
+				const template = evaluate(state, src, left, scopes, depth + 1);
+				if (template.kind === 'string') return {kind: 'partial-string', prefix: template.value.split('%')[0]!, text: shortText(src, node)};
+			}
 			return other(shortText(src, node));
 		}
 		default:
 			return other(shortText(src, node));
 	}
+}
+
+/** A name imported from another module of the folder, as the project resolved it (a string constant there). */
+function externalValue(state: State, dotted: string): string | undefined {
+	if (!state.resolve) return undefined;
+	const qualified = qualify(state, dotted);
+	return qualified === null ? undefined : state.resolve(qualified);
 }
 
 /** True when the innermost scope that knows the name holds it as a local (not declared global). */

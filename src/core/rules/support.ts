@@ -171,13 +171,14 @@ export function where(file: string, span: Span): string {
 
 
 export type InputVerdict =
-	| {readonly kind: 'served'}
+	/** `routes`: the routes that serve it (their handlers are what daprd runs on each event). */
+	| {readonly kind: 'served'; readonly routes?: readonly PyRoute[]}
 	| {readonly kind: 'wrong-method'; readonly route: PyRoute}
 	| {readonly kind: 'mismatch'; readonly route: PyRoute}
 	/** The path is served, but only by a route on a router/blueprint that is never included into the app. */
 	| {readonly kind: 'unmounted'; readonly route: PyRoute}
 	/** Some routes cannot be read statically (a computed path, or `app.add_api_route(...)`): no claim is made. */
-	| {readonly kind: 'unverifiable'; readonly texts: readonly string[]; readonly span: Span}
+	| {readonly kind: 'unverifiable'; readonly texts: readonly string[]; readonly span: Span; readonly file?: string}
 	| {readonly kind: 'none'};
 
 export type InputCheck = {readonly doc: ComponentDoc; readonly path: string; readonly fromRoute: boolean; readonly verdict: InputVerdict};
@@ -214,7 +215,14 @@ export function checkInputBindings(model: WorkspaceModel, python: PythonModel): 
 	return expected.map(({doc, path, fromRoute}): InputCheck => {
 		const name = doc.name?.value ?? '';
 		const routes = reachable;
-		if (routes.some((route) => servesPath(route, path, name))) return {doc, path, fromRoute, verdict: {kind: 'served'}};
+		const serving = routes.filter((route) => servesPath(route, path, name));
+		if (serving.length > 0) return {doc, path, fromRoute, verdict: {kind: 'served', routes: serving}};
+		// Routes from somewhere the checker cannot read (an include it cannot follow, a module it could not read):
+		// the handler may be there, so nothing is claimed; `dapr-labs run` verifies it.
+		const sources = python.routeSources ?? [];
+		if (sources.length > 0) {
+			return {doc, path, fromRoute, verdict: {kind: 'unverifiable', texts: sources.map((source) => `${source.text} at ${where(source.file, source.span)}`), span: sources[0]!.span, file: sources[0]!.file}};
+		}
 		const wrongMethod = routes.find((route) => route.kind === 'http' && pathMatches(route, path, name) && !acceptsPost(route));
 		if (wrongMethod) return {doc, path, fromRoute, verdict: {kind: 'wrong-method', route: wrongMethod}};
 		const stranded = unmounted.find((route) => pathMatches(route, path, name));
@@ -241,7 +249,9 @@ export function checkInputBindings(model: WorkspaceModel, python: PythonModel): 
 		}
 		if (best) return {doc, path, fromRoute, verdict: {kind: 'mismatch', route: best}};
 		const unknown = routes.filter((route) => route.path === null);
-		if (unknown.length > 0) return {doc, path, fromRoute, verdict: {kind: 'unverifiable', texts: unknown.map((route) => route.pathText), span: unknown[0]!.decoratorSpan}};
+		if (unknown.length > 0) {
+			return {doc, path, fromRoute, verdict: {kind: 'unverifiable', texts: unknown.map((route) => `${route.pathText} at ${where(route.file ?? python.file, route.decoratorSpan)}`), span: unknown[0]!.decoratorSpan, file: unknown[0]!.file ?? python.file}};
+		}
 		// Routes registered by a call rather than a decorator: their methods are not statically known.
 		const added = python.calls.filter((call) => ADD_ROUTE_METHODS.has(call.method));
 		if (added.length > 0) {

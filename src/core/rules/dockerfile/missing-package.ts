@@ -1,5 +1,6 @@
 import {defineRule} from '../../rule.js';
 import type {Span} from '../../types.js';
+import {readsPyproject} from '../../dockerfile/pyproject.js';
 import {readyDockerfile, short, START} from '../support.js';
 
 function normalise(path: string): string {
@@ -22,8 +23,10 @@ export default defineRule({
 		messages: {
 			missing: 'The pip install in the Dockerfile lacks {{packages}}, so `{{effect}}` fails when the container starts.',
 			noRequirements: 'The file {{path}} that pip install -r names is not in the lab folder, so docker build fails.',
+			missingPyproject: 'The file pyproject.toml, which `{{installer}}` in the Dockerfile installs from, lists no {{packages}}, so `{{effect}}` fails when the container starts.',
+			unverified: 'Could not verify that the image installs {{packages}}: {{sources}} installs packages the Dockerfile does not list; `dapr-labs run` (or docker build) verifies it.',
 		},
-		docs: 'The image only has what `pip install` put there (directly or through `-r requirements.txt`). uvicorn runs the app, fastapi serves it, and the Dapr Python SDK (PyPI package `dapr`) provides `dapr.clients`. `uvicorn[standard]` counts as uvicorn, `fastapi[standard]` brings uvicorn with it, and the SDK\'s extension packages bring what they depend on (dapr-ext-fastapi: dapr, fastapi and uvicorn; dapr-ext-grpc and flask-dapr: dapr).',
+		docs: 'The image only has what `pip install` put there (directly, through `-r requirements.txt` and the files it includes with `-r`, or from pyproject.toml for `pip install .`, `uv sync` and `poetry install`: PEP 621 `[project].dependencies`, `[dependency-groups].dev`, Poetry\'s `[tool.poetry.dependencies]` and non-optional groups). An install the checker cannot read (a wheel, a URL, conda, a missing pyproject.toml) is reported as info, not as a missing package. uvicorn runs the app, fastapi serves it, and the Dapr Python SDK (PyPI package `dapr`) provides `dapr.clients`. `uvicorn[standard]` counts as uvicorn, `fastapi[standard]` brings uvicorn with it, and the SDK\'s extension packages bring what they depend on (dapr-ext-fastapi: dapr, fastapi and uvicorn; dapr-ext-grpc and flask-dapr: dapr).',
 		symptom: '`ModuleNotFoundError: No module named \'dapr\'` or `uvicorn: executable file not found` when the container starts.',
 	},
 	check({model, lab, report}) {
@@ -34,8 +37,8 @@ export default defineRule({
 		// The parsers strip extras; `fastapi[standard]` installs uvicorn too, so look at the raw text for it.
 		const rawTexts = [
 			...dockerfile.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.text),
-			...dockerfile.requirementFiles.map((req) => {
-				const file = model.workspace.files.get(normalise(req.path));
+			...[...new Set([...dockerfile.requirementFiles.map((req) => normalise(req.path)), ...model.requirements.keys()])].map((path) => {
+				const file = model.workspace.files.get(path);
 				return file?.kind === 'text' ? file.text : '';
 			}),
 		];
@@ -50,9 +53,34 @@ export default defineRule({
 		const needed = ['fastapi', 'uvicorn', ...(lab.needsDaprSdk ? ['dapr'] : [])];
 		const missing = needed.filter((name) => !names.has(name));
 		if (missing.length === 0) return;
+		// `pip install .`, `uv sync`, `poetry install` read pyproject.toml (model.requirements has it when it was read);
+		// wheels, URLs, conda, pipenv... install what the Dockerfile cannot show: no claim, only an info.
+		const unknownSources = (dockerfile.pipOtherSources ?? []).filter((source) => !(readsPyproject(source.spec) && model.requirements.has('pyproject.toml')));
+		if (unknownSources.length > 0) {
+			report({
+				messageId: 'unverified',
+				data: {packages: missing.join(' and '), sources: unknownSources.slice(0, 3).map((source) => `\`${short(source.spec, 40)}\``).join(', ')},
+				file: dockerfile.file,
+				at: unknownSources[0]!.span,
+				severity: 'info',
+				hint: `List ${missing.join(', ')} in pyproject.toml's [project] dependencies (or [tool.poetry.dependencies]) or a requirements file the Dockerfile installs.`,
+			});
+			return;
+		}
+		const effect = missing.includes('uvicorn') ? 'uvicorn app:app' : missing.includes('dapr') ? 'from dapr.clients import DaprClient' : 'from fastapi import FastAPI';
+		const fromPyproject = (dockerfile.pipOtherSources ?? []).find((source) => readsPyproject(source.spec));
+		if (fromPyproject && dockerfile.pipPackages.every((pkg) => !needed.includes(pkg.name))) {
+			report({
+				messageId: 'missingPyproject',
+				data: {installer: short(fromPyproject.spec, 40), packages: missing.join(' and '), effect},
+				file: dockerfile.file,
+				at: fromPyproject.span,
+				hint: `Add ${missing.map((name) => `"${name}"`).join(', ')} to pyproject.toml's dependencies ([project] dependencies, or [tool.poetry.dependencies]).`,
+			});
+			return;
+		}
 		const pipLine: Span | undefined = dockerfile.pipPackages.at(-1)?.span ?? dockerfile.requirementFiles.at(-1)?.span;
 		const at = pipLine ?? dockerfile.baseImage?.span ?? START;
-		const effect = missing.includes('uvicorn') ? 'uvicorn app:app' : missing.includes('dapr') ? 'from dapr.clients import DaprClient' : 'from fastapi import FastAPI';
 		report({
 			messageId: 'missing',
 			data: {packages: missing.join(' and '), effect},

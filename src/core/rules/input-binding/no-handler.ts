@@ -11,7 +11,7 @@ export default defineRule({
 			noneProbed: 'No handler for POST {{path}}: {{component}} declares input binding "{{name}}" without a direction, so daprd probes OPTIONS {{path}}, gets 404 and never delivers its events.',
 			probeOnly: 'No handler for POST {{path}}: {{component}} declares binding "{{name}}" without a direction, so daprd probes OPTIONS {{path}}, gets 404 and does not deliver its events; fine if the app only invokes it as an output binding.',
 			unmounted: 'The handler for POST {{path}} hangs on {{target}}, which is never included into the app, so Dapr cannot reach it and input binding "{{name}}" ({{component}}) has no handler.',
-			unverifiable: 'Could not verify a handler for POST {{path}} (input binding "{{name}}" in {{component}}): some routes are not statically known ({{routes}}).',
+			unverifiable: 'Could not verify a handler for POST {{path}} (input binding "{{name}}" in {{component}}): the route comes from {{routes}}; not verified statically, `dapr-labs run` verifies it.',
 		},
 		docs: 'daprd delivers each input-binding event as `POST /<route metadata or metadata.name>` to the app port. With `direction: input` it skips the OPTIONS probe and POSTs every event; with no route the app answers 404 and daprd logs it only at debug level. A route on an APIRouter or Blueprint that is never passed to `app.include_router` / `app.register_blueprint` is not served by the app at all, so it counts as no handler. Without `direction`, the OPTIONS probe gets 404 and daprd prints `app has not subscribed to binding <name>.` and never delivers: an error for an input-only type (cron), but only an info for a type that is also an output binding, because an app that only invokes it (python-sdk\'s kafka example) looks exactly like that.',
 		symptom: '`app has not subscribed to binding <name>.`, or 404s in the app\'s access log on each trigger.',
@@ -50,7 +50,7 @@ export default defineRule({
 				report({
 					messageId: 'unmounted',
 					data: {...data, target},
-					file: python.file,
+					file: verdict.route.file ?? python.file,
 					at: verdict.route.decoratorSpan,
 					hint: `Add \`${include}\` after the routes are declared, or put the route on the app itself.`,
 				});
@@ -58,10 +58,10 @@ export default defineRule({
 				report({
 					messageId: 'unverifiable',
 					data: {...data, routes: verdict.texts.slice(0, 3).join(', ')},
-					file: python.file,
+					file: verdict.file ?? python.file,
 					at: verdict.span,
 					severity: 'info',
-					hint: `Make sure one handler is \`${decorator}\`; write the path as a string literal so it can be checked.`,
+					hint: `Make sure one handler is \`${decorator}\`; a string literal path can be checked here, and \`dapr-labs run\` shows whether daprd reaches it.`,
 				});
 			}
 		}

@@ -25,7 +25,7 @@ export default defineRule({
 				report({
 					messageId: 'binding',
 					data: {got: short(route.path ?? ''), want: name, component},
-					file: python.file,
+					file: route.file ?? python.file,
 					at: route.decoratorSpan,
 					hint: `Write \`@app.binding("${name}")\`.`,
 				});
@@ -34,7 +34,7 @@ export default defineRule({
 			report({
 				messageId: 'route',
 				data: {got: short(route.path ?? route.pathText), want: path, name, component},
-				file: python.file,
+				file: route.file ?? python.file,
 				at: route.decoratorSpan,
 				hint: `Change the path to "${path}": \`@${route.target}.${route.framework === 'flask' ? `route("${path}", methods=["POST"])` : `post("${path}")`}\`.`,
 			});

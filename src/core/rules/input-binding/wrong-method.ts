@@ -21,7 +21,7 @@ export default defineRule({
 			report({
 				messageId: 'method',
 				data: {path, name: doc.name?.value ?? '', component: where(doc.file, doc.name?.span ?? doc.span), methods: route.methods.length > 0 ? route.methods.join(', ') : 'no method'},
-				file: python.file,
+				file: route.file ?? python.file,
 				at: route.decoratorSpan,
 				hint: route.framework === 'flask' ? `Write \`@${route.target}.route("${path}", methods=["POST"])\`.` : `Write \`@${route.target}.post("${path}")\`.`,
 			});

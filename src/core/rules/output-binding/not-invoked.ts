@@ -1,30 +1,60 @@
 import {defineRule} from '../../rule.js';
-import {labNeeds, usesOf} from '../completeness.js';
-import {appConstruction, outputBindings, readyPython, short} from '../support.js';
+import {completeness, labNeeds} from '../completeness.js';
+import {appConstruction, outputBindings, readyPython, short, where} from '../support.js';
 
 export default defineRule({
 	id: 'output-binding/not-invoked',
 	meta: {
-		description: 'Require app.py to invoke the output binding the lab is about',
+		description: 'Require the app to invoke the output binding the lab is about, from the input binding handler when there is one',
 		severity: 'error',
 		messages: {
-			never: 'Nothing in app.py invokes an output binding, so "{{name}}" is configured but nothing is ever sent through it.',
+			never: 'Nothing in the app invokes an output binding, so "{{name}}" is configured but nothing is ever sent through it.',
+			neverNoName: 'Nothing in the app invokes an output binding, and components/ has no output binding for it to invoke.',
+			notFromHandler:
+				'The handler of input binding "{{binding}}" ({{handler}} at {{where}}) never invokes an output binding, directly or through the functions it calls; the call at {{elsewhere}} runs only when another route is called, so nothing goes out through "{{name}}" when "{{binding}}" fires.',
+			unresolved: 'Could not verify that the app invokes "{{name}}": the HTTP call at {{where}} may reach the sidecar\'s /v1.0/bindings/ API, but its URL is not statically known; `dapr-labs run` verifies it.',
 		},
-		docs: 'An output binding only does something when the app calls it: `invoke_binding(binding_name=..., operation=..., data=...)` through the Dapr SDK, or a POST to the sidecar\'s `/v1.0/bindings/<name>`. A lab that needs an output binding and an app that never calls one cannot pass at run time, however right the component is.',
+		docs: 'An output binding only does something when the app calls it: `invoke_binding(binding_name=..., operation=..., data=...)` through the Dapr SDK, or a POST to the sidecar\'s `/v1.0/bindings/<name>` (the quickstarts build that URL with an f-string, `%`, `.format()` or a variable; all are recognised). In the combined pattern the cron handler is what runs on each trigger, so the call must be reachable from it, directly or through the helper functions it calls in any module of the app: a call that only another route makes (Lab B\'s `/tasks/{id}/complete`) does not run when the cron fires. An HTTP call whose URL the checker cannot read is reported as info, never as "nothing invokes".',
 		symptom: 'The webhook receiver never gets a request; no `/v1.0/bindings/` call appears in the sidecar log.',
 	},
 	check({model, lab, report}) {
 		if (!labNeeds(lab, 'output-binding')) return;
 		const python = readyPython(model);
 		if (!python) return;
-		if (usesOf(python, 'invoke_binding', '/v1.0/bindings/').length > 0) return;
-		const name = outputBindings(model).find((doc) => doc.type?.value === 'bindings.http')?.name?.value ?? 'monitoring-webhook';
+		const verdict = completeness(model, lab, python, 'invoke_binding', '/v1.0/bindings/');
+		if (verdict.kind === 'used') return;
+		const bindings = outputBindings(model);
+		const named = (bindings.find((doc) => doc.type?.value === 'bindings.http') ?? bindings[0])?.name?.value ?? null;
+		const name = named === null ? null : short(named);
+		const hint = `Inside the handler: \`with DaprClient() as client: client.invoke_binding(binding_name="${name ?? '<your output binding>'}", operation="post", data=json.dumps({...}))\` (from dapr.clients import DaprClient).`;
+		if (verdict.kind === 'unresolved') {
+			report({
+				messageId: 'unresolved',
+				data: {name: name ?? 'an output binding', where: where(verdict.at.file, verdict.at.call.span)},
+				file: verdict.at.file,
+				at: verdict.at.call.span,
+				severity: 'info',
+			});
+			return;
+		}
+		if (verdict.kind === 'not-from-handler') {
+			const route = verdict.handler;
+			const file = route.file ?? python.file;
+			report({
+				messageId: 'notFromHandler',
+				data: {binding: short(verdict.binding), handler: short(route.handler), where: where(file, route.decoratorSpan), elsewhere: where(verdict.elsewhere.file, verdict.elsewhere.call.span), name: name ?? 'the output binding'},
+				file,
+				at: route.decoratorSpan,
+				hint: `Call it from ${short(route.handler)} (or a function it calls). ${hint}`,
+			});
+			return;
+		}
 		report({
-			messageId: 'never',
-			data: {name: short(name)},
+			messageId: name === null ? 'neverNoName' : 'never',
+			data: name === null ? {} : {name},
 			file: python.file,
 			at: appConstruction(python),
-			hint: `Inside a handler: \`with DaprClient() as client: client.invoke_binding(binding_name="${short(name)}", operation="post", data=json.dumps({...}))\` (from dapr.clients import DaprClient).`,
+			hint,
 		});
 	},
 });

@@ -1,30 +1,59 @@
 import {defineRule} from '../../rule.js';
-import {labNeeds, usesOf} from '../completeness.js';
-import {appConstruction, categoryOfDoc, readyPython, short} from '../support.js';
+import {completeness, labNeeds} from '../completeness.js';
+import {appConstruction, categoryOfDoc, readyPython, short, where} from '../support.js';
 
 export default defineRule({
 	id: 'pubsub/not-published',
 	meta: {
-		description: 'Require app.py to publish to pub/sub when the lab is about pub/sub',
+		description: 'Require the app to publish to pub/sub when the lab is about pub/sub, from the input binding handler when there is one',
 		severity: 'error',
 		messages: {
-			never: 'Nothing in app.py publishes an event, so the "{{name}}" pub/sub component is loaded but no internal service hears of the expired tasks.',
+			never: 'Nothing in the app publishes an event, so the "{{name}}" pub/sub component is loaded but no internal service hears of the expired tasks.',
+			neverNoName: 'Nothing in the app publishes an event, and components/ has no pub/sub component to publish to.',
+			notFromHandler:
+				'The handler of input binding "{{binding}}" ({{handler}} at {{where}}) never publishes an event, directly or through the functions it calls; the publish at {{elsewhere}} runs only when another route is called, so no event reaches "{{name}}" when "{{binding}}" fires.',
+			unresolved: 'Could not verify that the app publishes to "{{name}}": the HTTP call at {{where}} may reach the sidecar\'s /v1.0/publish/ API, but its URL is not statically known; `dapr-labs run` verifies it.',
 		},
-		docs: 'The combined pattern tells internal Dapr services about expired tasks through pub/sub: `publish_event(pubsub_name=..., topic_name=..., data=...)` through the SDK, or a POST to the sidecar\'s `/v1.0/publish/<pubsub>/<topic>`. Without a publish, nothing reaches the `task-events` topic (the Redis stream of that name stays empty).',
+		docs: 'The combined pattern tells internal Dapr services about expired tasks through pub/sub: `publish_event(pubsub_name=..., topic_name=..., data=...)` through the SDK, or a POST to the sidecar\'s `/v1.0/publish/<pubsub>/<topic>` (built with an f-string, `%`, `.format()` or a variable, as the pub/sub quickstart does). The publish must be reachable from the cron handler, directly or through the helper functions it calls in any module of the app; a publish that only another route makes does not run when the cron fires. Without a publish, nothing reaches the `task-events` topic (the Redis stream of that name stays empty).',
 		symptom: '`XRANGE task-events - +` in redis-cli shows nothing after the cron fires.',
 	},
 	check({model, lab, report}) {
 		if (!labNeeds(lab, 'pubsub')) return;
 		const python = readyPython(model);
 		if (!python) return;
-		if (usesOf(python, 'publish_event', '/v1.0/publish/').length > 0) return;
-		const name = model.components.find((doc) => categoryOfDoc(doc) === 'pubsub')?.name?.value ?? 'pubsub';
+		const verdict = completeness(model, lab, python, 'publish_event', '/v1.0/publish/');
+		if (verdict.kind === 'used') return;
+		const named = model.components.find((doc) => categoryOfDoc(doc) === 'pubsub')?.name?.value ?? null;
+		const name = named === null ? null : short(named);
+		const hint = `In the cron handler, for each expired task: \`client.publish_event(pubsub_name="${name ?? '<your pub/sub component>'}", topic_name="task-events", data=json.dumps({"event": "task.expired", "task_id": task_id}))\`.`;
+		if (verdict.kind === 'unresolved') {
+			report({
+				messageId: 'unresolved',
+				data: {name: name ?? 'a pub/sub component', where: where(verdict.at.file, verdict.at.call.span)},
+				file: verdict.at.file,
+				at: verdict.at.call.span,
+				severity: 'info',
+			});
+			return;
+		}
+		if (verdict.kind === 'not-from-handler') {
+			const route = verdict.handler;
+			const file = route.file ?? python.file;
+			report({
+				messageId: 'notFromHandler',
+				data: {binding: short(verdict.binding), handler: short(route.handler), where: where(file, route.decoratorSpan), elsewhere: where(verdict.elsewhere.file, verdict.elsewhere.call.span), name: name ?? 'the pub/sub component'},
+				file,
+				at: route.decoratorSpan,
+				hint,
+			});
+			return;
+		}
 		report({
-			messageId: 'never',
-			data: {name: short(name)},
+			messageId: name === null ? 'neverNoName' : 'never',
+			data: name === null ? {} : {name},
 			file: python.file,
 			at: appConstruction(python),
-			hint: `In the cron handler, for each expired task: \`client.publish_event(pubsub_name="${short(name)}", topic_name="task-events", data=json.dumps({"event": "task.expired", "task_id": task_id}))\`.`,
+			hint,
 		});
 	},
 });

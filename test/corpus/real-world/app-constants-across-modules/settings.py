@@ -1,0 +1,2 @@
+BINDING = "cleanup-cron"
+ROUTE = f"/{BINDING}"

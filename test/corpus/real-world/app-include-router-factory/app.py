@@ -1,0 +1,6 @@
+from fastapi import FastAPI
+
+from routing import build_router
+
+app = FastAPI()
+app.include_router(build_router())

@@ -1,0 +1,3 @@
+from .cron import router
+
+__all__ = ["router"]
