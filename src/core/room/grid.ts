@@ -15,7 +15,8 @@ export type StoredEvent = RoomEvent & {readonly received: number};
 /** One grid column: a step of a lab. */
 export type RoomColumn = {readonly lab: string; readonly step: string; readonly title: string};
 
-type Cell = {status: StepStatus; failing: readonly string[]; enteredAt: number; passedAt: number | null; lastAt: number};
+/** enteredAt: when the student first had this step as the current one (or passed it); null before. */
+type Cell = {status: StepStatus; failing: readonly string[]; enteredAt: number | null; passedAt: number | null; lastAt: number};
 
 type Student = {
 	readonly student: string;
@@ -83,19 +84,20 @@ export function applyEvent(room: Room, event: StoredEvent): void {
 			for (const step of event.steps) {
 				const key = cellKey(event.lab, step.id);
 				const previous = student.cells.get(key);
+				const reached = step.status === 'pass' || step.id === event.step;
 				if (!previous) {
-					student.cells.set(key, {status: step.status, failing: step.failing, enteredAt: at, passedAt: step.status === 'pass' ? at : null, lastAt: at});
+					student.cells.set(key, {status: step.status, failing: step.failing, enteredAt: reached ? at : null, passedAt: step.status === 'pass' ? at : null, lastAt: at});
 					continue;
 				}
 				previous.status = step.status;
 				previous.failing = step.failing;
 				previous.lastAt = at;
+				// Time on a step counts from when the student reached it.
+				if (reached && previous.enteredAt === null) previous.enteredAt = at;
 				if (step.status === 'pass' && previous.passedAt === null) previous.passedAt = at;
 				if (step.status !== 'pass') previous.passedAt = null;
 			}
-			// Time on a step counts from when the student reached it.
 			const current = student.cells.get(cellKey(event.lab, event.step));
-			if (current && current.status !== 'pass' && current.passedAt === null && current.enteredAt > at) current.enteredAt = at;
 			const first = current && current.status === 'fail' ? (current.failing[0] ?? null) : null;
 			if (first !== student.stuckRule) {
 				student.stuckRule = first;
@@ -200,7 +202,7 @@ export function roomView(room: Room, options: ViewOptions): RoomView {
 			if (cell.status === 'pass') passed++;
 			const current = student.lab === column.lab && student.step === column.step;
 			const end = cell.passedAt ?? (current && !student.left ? now : cell.lastAt);
-			return {status: cell.status, ms: Math.max(0, end - cell.enteredAt), failing: cell.failing};
+			return {status: cell.status, ms: cell.enteredAt === null ? 0 : Math.max(0, end - cell.enteredAt), failing: cell.failing};
 		});
 		const stuckNow = stuckOf(student, now, stuckAfterMs);
 		if (stuckNow) stuck++;
