@@ -81,7 +81,8 @@
 				td.dataset.col = column.lab + '/' + column.step;
 				if (cell) {
 					td.dataset.status = cell.status;
-					const span = el('span', 'cell ' + cell.status, duration(cell.ms));
+					const text = cell.ms > 0 ? duration(cell.ms) : cell.status === 'pass' ? '✓' : '';
+					const span = el('span', 'cell ' + cell.status, text);
 					span.title = cell.failing.length ? 'failing: ' + cell.failing.join(', ') : cell.status;
 					td.append(span);
 				}
