@@ -52,11 +52,14 @@ export const ROOM_LIMITS = {
 	idLength: 64,
 } as const;
 
-const ID = {type: 'string', minLength: 1, maxLength: ROOM_LIMITS.idLength, pattern: '^[A-Za-z0-9_.:/-]+$'} as const;
+/** Event and student ids: what randomUUID makes (and other plain tokens). */
+const KEY = {type: 'string', minLength: 1, maxLength: ROOM_LIMITS.idLength, pattern: '^[A-Za-z0-9_-]+$'} as const;
+/** Lab, step, rule and check ids (`input-binding/route-mismatch`, `run/triggered`). */
+const ID = {type: 'string', minLength: 1, maxLength: ROOM_LIMITS.idLength, pattern: '^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$'} as const;
 const SHORT = {type: 'string', minLength: 1, maxLength: 80} as const;
 const base = {
-	id: ID,
-	student: ID,
+	id: KEY,
+	student: KEY,
 	name: {type: 'string', minLength: 1, maxLength: ROOM_LIMITS.nameLength * 4},
 	at: {type: 'number', minimum: 0, maximum: 1e14},
 } as const;

@@ -58,6 +58,8 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
 	const maxStudents = options.maxStudents ?? 5000;
 	const limiter = createRateLimiter(options.rate ?? {burst: 200, perSecond: 50});
 	const room = createRoom();
+	// Students admitted so far (checked before their first event is folded in, so concurrent first requests count).
+	const admitted = new Set<string>();
 	const pageDir = join(packageRoot(), 'assets', 'room');
 	const page = new Map<string, Buffer>();
 	for (const [route, file] of Object.entries(PAGE_FILES)) page.set(route, await readFile(join(pageDir, file)));
@@ -84,7 +86,10 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
 	}, 15_000);
 
 	await options.store.start((events) => {
-		for (const event of events) applyEvent(room, event);
+		for (const event of events) {
+			applyEvent(room, event);
+			admitted.add(event.student);
+		}
 		schedulePush();
 	});
 
@@ -123,7 +128,10 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
 		const {events} = request.body as {events: RoomEvent[]};
 		const student = events[0]!.student;
 		if (events.some((event) => event.student !== student)) return reply.code(400).send({error: 'All events of one request must be one student’s.'});
-		if (!room.students.has(student) && room.students.size >= maxStudents) return reply.code(403).send({error: `The room is full (${maxStudents} students).`});
+		if (!admitted.has(student)) {
+			if (admitted.size >= maxStudents) return reply.code(403).send({error: `The room is full (${maxStudents} students).`});
+			admitted.add(student);
+		}
 		const allowed = limiter.take(student, events.length, now());
 		if (!allowed.ok) {
 			return reply
