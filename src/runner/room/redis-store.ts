@@ -69,9 +69,10 @@ export async function openRedisStore(url: string, room: string): Promise<RoomSto
 			loop = (async () => {
 				while (running) {
 					try {
-						const reply = (await reader.sendCommand(['XREAD', 'COUNT', '2000', 'BLOCK', '500', 'STREAMS', keys.stream, lastId])) as [string, Entry[]][] | null;
+						const reply = (await reader.sendCommand(['XREAD', 'COUNT', '2000', 'BLOCK', '500', 'STREAMS', keys.stream, lastId])) as [string, Entry[]][] | Record<string, Entry[]> | null;
 						if (!reply) continue;
-						for (const [, entries] of reply) {
+						// The client hands the reply over as [[key, entries]] or as {key: entries}, by protocol version.
+						for (const [, entries] of Array.isArray(reply) ? reply : Object.entries(reply)) {
 							const events: StoredEvent[] = [];
 							lastId = parseEntries(entries, events) ?? lastId;
 							if (events.length > 0) onEvents(events);
