@@ -7,6 +7,7 @@
 	const q = '?token=' + encodeURIComponent(token);
 	const $ = (id) => document.getElementById(id);
 	let selected = null;
+	let detailAt = 0;
 
 	function el(tag, className, text) {
 		const node = document.createElement(tag);
@@ -98,6 +99,7 @@
 
 	async function showDetail(id) {
 		selected = id;
+		detailAt = Date.now();
 		const response = await fetch('/api/student/' + encodeURIComponent(id) + q);
 		if (!response.ok) return;
 		const detail = await response.json();
@@ -133,6 +135,7 @@
 		const view = JSON.parse(message.data);
 		drawTop(view.top);
 		drawGrid(view);
-		if (selected) void showDetail(selected);
+		// The open detail follows the room too, at most every two seconds.
+		if (selected && Date.now() - detailAt > 2000) void showDetail(selected);
 	});
 })();
