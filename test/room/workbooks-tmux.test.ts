@@ -7,7 +7,7 @@ import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {packageRoot} from '../../src/runner/package-root.js';
 import {builtSnapshot} from '../e2e/ensure-built.js';
-import {grid, startTestRoom, until, type TestRoom} from './helpers.js';
+import {checkEvent, grid, post, startTestRoom, until, type TestRoom} from './helpers.js';
 
 const exec = promisify(execFile);
 const root = packageRoot();
@@ -26,7 +26,7 @@ if (!available) {
 	console.warn('Skipping the room workbook tmux test: tmux is not installed.');
 }
 
-const sessions = ['a', 'b'].map((letter) => `dapr-labs-room-${letter}-${process.pid}-${Date.now()}`);
+const sessions = ['a', 'b', 'watch'].map((letter) => `dapr-labs-room-${letter}-${process.pid}-${Date.now()}`);
 const alive = (session: string) => {
 	try {
 		execFileSync('tmux', ['has-session', '-t', session], {stdio: 'ignore'});
@@ -61,12 +61,17 @@ describe.skipIf(!available)('two workbooks in a room', () => {
 	it('shows both students, and a fix turns that student’s cell green', async () => {
 		const names = ['Ada', 'Grace'];
 		const ids: string[] = [];
+		const address = `${room.server.url}/join/${room.tokens.join}`;
+		// Ada joins with `join`, then starts the workbook; Grace does both at once with `start --room`.
+		const {stdout} = await exec(process.execPath, [bin, 'join', address, '--name', names[0]!, '--dir', dirs[0]!]);
+		expect(stdout).toContain(`Joined the room at ${room.server.url}`);
+		const commands = [`start --lab lab-a --dir '${dirs[0]}'`, `start --lab lab-a --dir '${dirs[1]}' --room '${address}' --name '${names[1]}'`];
 		for (const [index, dir] of dirs.entries()) {
-			const {stdout} = await exec(process.execPath, [bin, 'join', `${room.server.url}/join/${room.tokens.join}`, '--name', names[index]!, '--dir', dir]);
-			expect(stdout).toContain(`Joined the room at ${room.server.url}`);
-			ids.push((JSON.parse(await readFile(join(dir, '.dapr-labs', 'room', 'room.json'), 'utf8')) as {student: string}).student);
-			const command = `cd '${dir}' && exec '${process.execPath}' '${bin}' start --lab lab-a --dir '${dir}'`;
-			execFileSync('tmux', ['new-session', '-d', '-s', sessions[index]!, '-x', '100', '-y', '30', command], {env: {...process.env, TERM: 'xterm-256color'}});
+			execFileSync('tmux', ['new-session', '-d', '-s', sessions[index]!, '-x', '100', '-y', '30', `cd '${dir}' && exec '${process.execPath}' '${bin}' ${commands[index]}`], {env: {...process.env, TERM: 'xterm-256color'}});
+		}
+		for (const dir of dirs) {
+			const membership = await until(() => readFile(join(dir, '.dapr-labs', 'room', 'room.json'), 'utf8'), (text) => text.includes('student'), 'the membership file');
+			ids.push((JSON.parse(membership) as {student: string}).student);
 		}
 		const handler = (view: Awaited<ReturnType<typeof grid>>, student: string) => {
 			const column = view.columns.findIndex((c) => c.lab === 'lab-a' && c.step === 'handler');
@@ -84,7 +89,19 @@ describe.skipIf(!available)('two workbooks in a room', () => {
 		expect(handler(after, ids[1]!)).toBe('fail');
 		expect(after.rows.find((row) => row.student === ids[0])!.step).toBe('dockerfile');
 
+		// The instructor's terminal view, with a name full of terminal escapes in the room.
+		expect((await post(room.server.url, room.tokens.join, [checkEvent('mallory', '\u001B[2J\u001B]0;pwned\u0007\u001B[31mMallory\u001B[0m', 'handler', ['component'])])).status).toBe(200);
+		execFileSync('tmux', ['new-session', '-d', '-s', sessions[2]!, '-x', '100', '-y', '30', `exec '${process.execPath}' '${bin}' room watch '${room.server.url}/#token=${room.tokens.instructor}'`], {env: {...process.env, TERM: 'xterm-256color'}});
+		const pane = () => execFileSync('tmux', ['capture-pane', '-p', '-t', sessions[2]!], {encoding: 'utf8'});
+		const screen = await until(async () => pane(), (text) => text.includes('3 students') && text.includes('Mallory'), 'room watch to draw the grid');
+		expect(screen).toMatch(/Ada\s+✔✔✘··\s+lab-a\/dockerfile/);
+		expect(screen).toMatch(/Grace\s+✔✘✘··\s+lab-a\/handler/);
+		expect(screen).toMatch(/Mallory\s+✔✘···\s+lab-a\/handler/);
+		expect(screen).toContain('dapr-labs room · ');
+		expect(screen).not.toContain('pwned');
+		expect(screen).not.toContain('[31m');
+
 		for (const session of sessions) execFileSync('tmux', ['send-keys', '-t', session, 'q']);
-		await until(async () => sessions.filter(alive), (left) => left.length === 0, 'both workbooks to quit');
+		await until(async () => sessions.filter(alive), (left) => left.length === 0, 'the workbooks and room watch to quit');
 	}, 180_000);
 });
