@@ -14,7 +14,7 @@ import {createRateLimiter} from '../../core/room/rate.js';
 import {formatRoomCsv} from '../../report/room-csv.js';
 import {packageRoot} from '../package-root.js';
 import type {RoomStore} from './store.js';
-import {tokenMatches, type RoomTokens} from './tokens.js';
+import {tokenChecker, type RoomTokens} from './tokens.js';
 
 export type RoomServerOptions = {
 	readonly store: RoomStore;
@@ -108,11 +108,13 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
 	});
 	app.setNotFoundHandler((_request, reply) => void reply.code(404).send({error: 'Not found.'}));
 
+	const isInstructor = tokenChecker(options.tokens.instructor);
+	const isStudent = tokenChecker(options.tokens.join);
 	const instructorOnly = async (request: FastifyRequest, reply: FastifyReply) => {
-		if (!tokenMatches(bearer(request), options.tokens.instructor)) await reply.code(401).send({error: 'The instructor token is missing or wrong.'});
+		if (!isInstructor(bearer(request))) await reply.code(401).send({error: 'The instructor token is missing or wrong.'});
 	};
 	const studentsOnly = async (request: FastifyRequest, reply: FastifyReply) => {
-		if (!tokenMatches(bearer(request), options.tokens.join)) await reply.code(401).send({error: 'The join code is missing or wrong.'});
+		if (!isStudent(bearer(request))) await reply.code(401).send({error: 'The join code is missing or wrong.'});
 	};
 
 	for (const route of Object.keys(PAGE_FILES)) {
@@ -124,7 +126,9 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
 
 	app.get('/api/hello', {preHandler: studentsOnly}, async () => ({ok: true, columns: options.columns.length}));
 
-	app.post('/api/events', {preHandler: studentsOnly, schema: {body: ROOM_BATCH_SCHEMA}}, async (request, reply) => {
+	const ACK = {type: 'object', properties: {added: {type: 'integer'}, duplicates: {type: 'integer'}}, required: ['added', 'duplicates']};
+	const ERROR = {type: 'object', properties: {error: {type: 'string'}}};
+	app.post('/api/events', {preHandler: studentsOnly, schema: {body: ROOM_BATCH_SCHEMA, response: {200: ACK, '4xx': ERROR}}}, async (request, reply) => {
 		const {events} = request.body as {events: RoomEvent[]};
 		const student = events[0]!.student;
 		if (events.some((event) => event.student !== student)) return reply.code(400).send({error: 'All events of one request must be one student’s.'});
