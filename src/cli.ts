@@ -58,6 +58,8 @@ const commands: Readonly<Record<string, Command>> = {
 	logs: {summary: "Show a past run's output (the self-hosted stand-in for `dapr logs`)", load: () => import('./commands/logs.js')},
 	grade: {summary: 'Grade many submissions (folders or archives)', load: () => import('./commands/grade.js')},
 	review: {summary: "Grade an assistant's Markdown answer by the lab rules", load: () => import('./commands/review.js')},
+	room: {summary: "Run a workshop room: the class's progress live for the instructor", load: () => import('./commands/room.js')},
+	join: {summary: "Share this lab folder's progress with a workshop room", load: () => import('./commands/join.js')},
 };
 
 function usage(): string {

@@ -46,5 +46,8 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	else lines.push('Step 1 needs no reference files.');
 	lines.push('', `You are at step ${step}: ${lab.steps[step - 1]!.title}. Run \`dapr-labs start --lab ${lab.id}\`.`);
 	io.out(lines.join('\n') + '\n');
+	// A folder that shares with a workshop room tells it (queued; sent by the workbook or `join`).
+	const {shareCatchUp} = await import('../runner/room/share.js');
+	await shareCatchUp(dir, lab.id, lab.steps[step - 1]!.id);
 	return 0;
 }

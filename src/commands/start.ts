@@ -17,7 +17,7 @@ import {watchFolder} from '../runner/watch.js';
 import {labFilesIn, loadSolutions} from '../runner/workspace-writer.js';
 import {oneOf, parse, UsageError, useColor, type CommandIO} from './io.js';
 
-const HELP = `Usage: dapr-labs start [--dir PATH] [--lab ID] [--watch]
+const HELP = `Usage: dapr-labs start [--dir PATH] [--lab ID] [--watch] [--room ADDRESS --name NAME]
 
 Opens the workbook in this lab folder: labs, steps, a live checklist that re-checks on every save, hints,
 solutions, the runtime check (r), and reference screens (cron, operations, troubleshooting, quiz).
@@ -25,6 +25,8 @@ solutions, the runtime check (r), and reference screens (cron, operations, troub
   --dir PATH   The lab folder (default: the current folder).
   --lab ID     Open this lab at once: ${LAB_IDS.join(', ')}.
   --watch      When stdout is not a terminal: print a new block after every save instead of once.
+  --room ADDR  Join a workshop room first (as \`dapr-labs join ADDR --name NAME\`) and share progress with it.
+  --name NAME  Your name in the room (with --room).
 `;
 
 /** Everything a session starts from, read from disk. */
@@ -95,7 +97,7 @@ async function loadInteractiveUi(): Promise<typeof import('../ui/render.js')> {
 }
 
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
-	const {values} = parse(argv, {dir: {type: 'string'}, lab: {type: 'string'}, watch: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}, false);
+	const {values} = parse(argv, {dir: {type: 'string'}, lab: {type: 'string'}, watch: {type: 'boolean'}, room: {type: 'string'}, name: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, false);
 	if (values.help) {
 		io.out(HELP);
 		return 0;
@@ -104,11 +106,20 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	const dir = resolve(io.cwd, values.dir ?? '.');
 	const info = await stat(dir).catch(() => null);
 	if (!info?.isDirectory()) throw new UsageError(`${values.dir ?? dir} is not a folder.`);
+	const room = await import('./join.js').then((join) => join.joinForStart(dir, values.room, values.name));
 	const tty = io.isTTY && Boolean(process.stdin.isTTY);
 	// Ink and React take longer to load than the lab files take to read: start both at once.
 	const ui = tty ? loadInteractiveUi() : null;
-	const state = await prepare(dir, lab, Date.now(), true);
-	if (!ui) return printPlain(dir, state, io, values.watch ?? false);
+	const prepared = await prepare(dir, lab, Date.now(), true);
+	const state = room ? {...prepared, warnings: [...prepared.warnings, room.label]} : prepared;
+	if (!ui) {
+		const code = await printPlain(dir, state, io, values.watch ?? false);
+		if (room) {
+			room.onState(reduce(reduce(state, {type: 'check-finished', result: await checkOnce(dir)}), {type: 'follow'}));
+			await room.stop();
+		}
+		return code;
+	}
 
 	const {renderWorkbook} = await ui;
 	// The runner drags in execa and the log classifier: loaded on the first r, not before the first frame.
@@ -129,9 +140,11 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 			saveProgress: (progress) => saveProgress(dir, progress),
 			run: runLab,
 			now: () => Date.now(),
+			...(room ? {onState: room.onState} : {}),
 		},
 		{color: useColor(io)},
 	);
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.off(signal, onSignal);
+	await room?.stop();
 	return 0;
 }

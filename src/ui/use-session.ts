@@ -27,6 +27,8 @@ export type SessionDeps = {
 	readonly stop?: AbortSignal;
 	/** Called when a check finishes (the benchmark and tests hook on it). */
 	readonly onChecked?: (result: CheckResult) => void;
+	/** Called after every state change (the workshop room derives what to share from it; it must not block). */
+	readonly onState?: (state: SessionState) => void;
 };
 
 /** The session state and the key handler for a workbook render. */
@@ -85,6 +87,10 @@ export function useSession(initial: SessionState, deps: SessionDeps): {readonly 
 		runCheck();
 		return () => root.current.abort();
 	}, [runCheck, track]);
+
+	useEffect(() => {
+		depsRef.current.onState?.(state);
+	}, [state]);
 
 	// Persist progress whenever it changes, one write at a time.
 	const lastSaved = useRef(JSON.stringify(initial.progress));

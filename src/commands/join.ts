@@ -1,0 +1,78 @@
+/**
+ * `dapr-labs join <room address> --name NAME [--dir PATH]`: shares this lab folder's progress with a workshop room
+ * (lab, step, step statuses and failing rule ids, runs, hints, catch-ups; never file contents).
+ * `join --leave` stops sharing; `join --status` says with which room the folder shares.
+ */
+import {stat} from 'node:fs/promises';
+import {resolve} from 'node:path';
+import {joinRoom, leaveRoom, parseJoinUrl, readMembership, RoomSender} from '../runner/room/queue.js';
+import {parse, UsageError, type CommandIO} from './io.js';
+
+const HELP = `Usage: dapr-labs join <room address> --name NAME [--dir PATH]
+       dapr-labs join --leave [--dir PATH]
+       dapr-labs join --status [--dir PATH]
+
+Shares this lab folder's progress with the instructor's workshop room: your name, lab and step, each step's status
+and the ids of the failing rules (with file:line), run results, hints taken and catch-ups. Never file contents.
+The workbook (dapr-labs start) sends it while it runs; nothing waits for the room.
+
+  <room address>  What the instructor gave you, e.g. http://10.0.0.5:4747/join/K7f3x9Qa2LmB
+  --name NAME     How the instructor sees you (at most 40 characters).
+  --code CODE     The join code, when the address has none.
+  --dir PATH      The lab folder (default: the current folder).
+  --leave         Stop sharing (the room keeps what it had; this folder forgets the room).
+  --status        Show whether and with which room this folder shares.
+`;
+
+export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+	const {values, positionals} = parse(argv, {name: {type: 'string'}, code: {type: 'string'}, dir: {type: 'string'}, leave: {type: 'boolean'}, status: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}});
+	if (values.help) {
+		io.out(HELP);
+		return 0;
+	}
+	const dir = resolve(io.cwd, values.dir ?? '.');
+	if (!(await stat(dir).catch(() => null))?.isDirectory()) throw new UsageError(`${values.dir ?? dir} is not a folder.`);
+	if (values.leave) {
+		const left = await leaveRoom(dir);
+		io.out(left ? `Stopped sharing with the room at ${left.url}.\n` : 'This folder shares with no room.\n');
+		return 0;
+	}
+	if (values.status) {
+		const membership = await readMembership(dir);
+		io.out(membership ? `Sharing with the room at ${membership.url} as "${membership.name}".\n` : 'This folder shares with no room.\n');
+		return 0;
+	}
+	const [address, ...extra] = positionals;
+	if (!address || extra.length > 0) throw new UsageError('give the room address once, e.g. `dapr-labs join http://10.0.0.5:4747/join/CODE --name Ada`.');
+	const name = values.name?.trim();
+	if (!name) throw new UsageError('--name is required (how the instructor sees you).');
+	const membership = await joinRoom(dir, address, name, values.code === undefined ? {} : {code: values.code}).catch((error: unknown) => {
+		throw new UsageError(error instanceof Error ? error.message : String(error));
+	});
+	await new RoomSender(dir, membership, {timeoutMs: 3000}).flush();
+	io.out(`Joined the room at ${membership.url} as "${membership.name}". \`dapr-labs start\` shares your progress; \`dapr-labs join --leave\` stops it.\n`);
+	return 0;
+}
+
+/** For `start --room ADDR --name NAME`: joins when asked (or when not yet a member), then opens sharing if joined. */
+export async function joinForStart(dir: string, address: string | undefined, name: string | undefined) {
+	if (address !== undefined) {
+		const current = await readMembership(dir);
+		const wanted = (() => {
+			try {
+				return parseJoinUrl(address);
+			} catch (error) {
+				throw new UsageError(`--room: ${error instanceof Error ? error.message : String(error)}`);
+			}
+		})();
+		if (!current || current.url !== wanted.url || current.code !== wanted.code) {
+			const chosen = name?.trim() || current?.name;
+			if (!chosen) throw new UsageError('--name is required with --room (how the instructor sees you).');
+			await joinRoom(dir, address, chosen).catch((error: unknown) => {
+				throw new UsageError(error instanceof Error ? error.message : String(error));
+			});
+		}
+	}
+	const {openWorkbookSharing} = await import('../runner/room/share.js');
+	return openWorkbookSharing(dir);
+}
