@@ -254,7 +254,15 @@ export type ComponentCategory =
 	| 'crypto'
 	| 'workflows';
 
-export type CatalogMetadataKey = {readonly name: string; readonly required: boolean};
+export type CatalogMetadataKey = {
+	readonly name: string;
+	readonly required: boolean;
+	/**
+	 * (added, optional) When a required key is checked: 'init' (default; Init fails and daprd stops) or 'invoke'
+	 * (the component loads; each invoke fails: bindings.http `url`).
+	 */
+	readonly requiredAt?: 'init' | 'invoke';
+};
 
 export type CatalogEntry = {
 	/** Canonical spec.type, e.g. `bindings.postgres`. */
