@@ -65,7 +65,7 @@ export const BINDINGS: readonly CatalogEntry[] = [
 			'securityTokenHeader',
 			'errorIfNot2XX',
 		]),
-		'Operations are lower-case and daprd compares them case-sensitively, so "POST" or "Get" is rejected; `create` is sent as POST.',
+		'Its operations are these lower-case words and daprd compares them exactly, so "POST" or "Get" is rejected; `create` is sent as POST. There is no response timeout unless `responseTimeout` is set, and with `errorIfNot2XX` (default true) a 4xx/5xx answer is the error `received status code N`.',
 	),
 	binding(
 		'bindings.aws.s3',
