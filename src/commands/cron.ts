@@ -123,9 +123,17 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	const shown = stripControl(options.schedule);
 	const lines = [`Schedule: "${shown}"`];
 	if (!result.ok) {
-		lines.push('Valid:    no, daprd refuses to start the component');
-		lines.push(`Error:    ${stripControl(result.error)}`);
-		lines.push(`daprd:    invalid schedule format '${shown}': ${stripControl(result.error)}`);
+		if (result.error.startsWith('panic: ')) {
+			// dapr/kit cron/parser.go slices spec[eq+1:i] with i == -1 when no space follows the zone name: a Go runtime
+			// panic inside the cron binding's Init, which nothing recovers; daprd crashes and logs no error line of its own.
+			lines.push('Valid:    no, and worse: dapr/kit\'s cron parser panics on it');
+			lines.push(`Error:    ${stripControl(result.error)}`);
+			lines.push('daprd:    crashes with a Go panic while initialising the component; it logs no "invalid schedule format" line');
+		} else {
+			lines.push('Valid:    no, daprd refuses to start the component');
+			lines.push(`Error:    ${stripControl(result.error)}`);
+			lines.push(`daprd:    invalid schedule format '${shown}': ${stripControl(result.error)}`);
+		}
 		const hint = hintForError(result.spec, result.error);
 		if (hint !== null) lines.push(`Hint:     ${hint}`);
 		io.out(`${lines.join('\n')}\n`);
@@ -136,11 +144,12 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	lines.push(`Means:    ${result.describe()}`);
 	if (result.form === 'five-field') {
 		lines.push(`6-field:  ${stripControl(result.sixField ?? '')}`);
-		lines.push('Warning:  Dapr reads 5 fields as minute-level crontab (fires at second 0). If the first field was meant');
-		lines.push('          as seconds, add the missing field: 6 fields are sec min hour day-of-month month day-of-week.');
+		lines.push('Note:     Dapr reads 5 fields as ordinary minute-level crontab at second 0: `*/5 * * * *` fires every 5 minutes.');
+		lines.push('          The lab and the lesson ask for the 6-field form with seconds first, shown above.');
 	}
 	if (result.form === 'every') {
-		lines.push('Note:     @every counts from when the binding starts (daprd start), not from the clock.');
+		lines.push('Note:     @every counts from when daprd starts reading the binding (after the app port answers, and after');
+		lines.push('          the app is healthy when health checks are on), not from the clock; it restarts with daprd.');
 	}
 	lines.push(`Zone:     ${stripControl(result.zone)}${result.zone === options.zone ? '' : ' (from the TZ= prefix)'}`);
 	lines.push(`From:     ${formatInZone(options.from, result.zone)}`);

@@ -142,7 +142,7 @@ function labRuleIds(lab: LabDef): readonly string[] {
 
 /** One lab's result from an already built model. */
 export function checkLab(model: WorkspaceModel, lab: LabDef, now: Date): LabResult {
-	const context: LabContext = {id: lab.id, requiredComponents: lab.requiredComponents, needsDaprSdk: lab.needsDaprSdk};
+	const context: LabContext = {id: lab.id, requiredComponents: lab.requiredComponents, needsDaprSdk: lab.needsDaprSdk, appId: lab.appId};
 	const ruleIds = labRuleIds(lab);
 	const findings = runRules(model, ruleIds, context, now);
 	const steps = evaluateSteps(lab, findings);

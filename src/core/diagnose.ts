@@ -267,7 +267,7 @@ export function diagnose(observation: RunObservation, model: WorkspaceModel | nu
 	if (channelMissing) {
 		add(finding('run/app-channel-missing', 'Daprd started without an app channel ("App channel is not initialized"), so it never delivers input binding events; dapr run needs --app-port', APP, 'Run `dapr run --app-id <id> --app-port 8000 ... -- python3 -m uvicorn app:app --host 0.0.0.0 --port 8000`.'));
 	} else if (waiting && !discovered && !initFailed) {
-		add(finding('run/app-channel-missing', `Daprd waited for the app on port ${waiting.port}, but nothing listened there; input bindings start only once the app port answers`, APP, `Start uvicorn with --port ${waiting.port} (the port given to dapr run --app-port).`));
+		add(finding('run/app-channel-missing', `Daprd waited for the app on port ${waiting.port}, but nothing listened there; daprd starts reading input bindings (and @every starts counting) only once the app port answers`, APP, `Start uvicorn with --port ${waiting.port} (the port given to dapr run --app-port).`));
 	}
 
 	// Subscription probe.
@@ -341,7 +341,7 @@ export function diagnose(observation: RunObservation, model: WorkspaceModel | nu
 		const unsupported = /does not support operation/.test(event.message);
 		const at = (unsupported ? callLoc(model, 'invoke_binding', 'operation', 1) : callLoc(model, 'invoke_binding', 'binding_name', 0)) ?? APP;
 		const detail = event.binding ? `Invoking output binding "${event.binding}" failed: ${event.message}` : `Invoking an output binding failed: ${event.message}`;
-		add(finding('run/output-binding-failed', detail, at, unsupported ? 'Operations are lower-case: `operation="post"` (bindings.http also accepts create, get, put, patch, delete, ...).' : undefined));
+		add(finding('run/output-binding-failed', detail, at, unsupported ? 'Operations match exactly, case included, as the binding lists them: for bindings.http write `operation="post"` (or create, get, head, put, patch, delete, options, trace).' : undefined));
 	}
 
 	// Trigger check.

@@ -47,6 +47,11 @@ export type ComponentDoc = {
 	readonly metadata: readonly MetadataItem[] | null;
 	readonly metadataShapeError: {readonly message: string; readonly span: Span} | null;
 	readonly ignoreErrors: boolean;
+	/**
+	 * (added, optional) Top-level `scopes:` list: the app ids that load this component (daprd skips it for any other
+	 * app id, dapr/dapr pkg/internal/loader/disk/disk.go). null when absent; each entry as daprd reads it, with where.
+	 */
+	readonly scopes?: {readonly items: readonly Located<string>[]; readonly span: Span} | null;
 };
 
 /** A YAML file under components/ that did not parse; no docs are taken from it. */
@@ -274,7 +279,15 @@ export type ComponentCategory =
 	| 'crypto'
 	| 'workflows';
 
-export type CatalogMetadataKey = {readonly name: string; readonly required: boolean};
+export type CatalogMetadataKey = {
+	readonly name: string;
+	readonly required: boolean;
+	/**
+	 * (added, optional) When a required key is checked: 'init' (default; Init fails and daprd stops) or 'invoke'
+	 * (the component loads; each invoke fails: bindings.http `url`).
+	 */
+	readonly requiredAt?: 'init' | 'invoke';
+};
 
 export type CatalogEntry = {
 	/** Canonical spec.type, e.g. `bindings.postgres`. */

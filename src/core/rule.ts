@@ -32,6 +32,8 @@ export type LabContext = {
 	readonly requiredComponents: readonly (readonly string[])[];
 	/** Whether the Dapr Python SDK (`dapr`) must be installed in the image. */
 	readonly needsDaprSdk: boolean;
+	/** (added, optional) The lab's --app-id (`cron-app`): component/scoped-out compares `scopes` with it. */
+	readonly appId?: string;
 };
 
 export type RuleMeta = {

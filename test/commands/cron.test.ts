@@ -81,6 +81,8 @@ describe('dapr-labs cron', () => {
 		expect(text).toContain('Form:     five-field');
 		expect(text).toContain('6-field:  0 */15 * * * *');
 		expect(text).toContain('minute-level crontab');
+		expect(text).toContain('fires every 5 minutes');
+		expect(text).toContain('The lab and the lesson ask for the 6-field form');
 		expect(text).toContain('Means:    at second 0 of every 15th minute every day');
 		expect(text).toContain('Zone:     Asia/Kathmandu');
 		// 15:15Z is 21:00 in Kathmandu (+05:45).
@@ -102,6 +104,15 @@ describe('dapr-labs cron', () => {
 		expect(code).toBe(1);
 		expect(stdout()).toContain('Valid:    no');
 		expect(stdout()).toContain("invalid schedule format 'INVALID_SCHEDULE': expected 5 to 6 fields, found 1: [INVALID_SCHEDULE]");
+	});
+
+	it('does not claim daprd logs an error for "TZ=UTC", which makes dapr/kit\'s parser panic', async () => {
+		const {io, stdout} = fakeIO();
+		const code = await run(['TZ=UTC', '--from', FROM], io);
+		expect(code).toBe(1);
+		expect(stdout()).toContain('panic');
+		expect(stdout()).not.toContain('daprd:    invalid schedule format');
+		expect(stdout()).toContain('logs no "invalid schedule format" line');
 	});
 
 	it('says when a valid schedule never fires', async () => {

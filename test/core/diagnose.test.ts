@@ -162,7 +162,7 @@ describe('diagnose', () => {
 		);
 		expect(result.findings.map((f) => f.ruleId)).toEqual(['run/output-binding-failed']);
 		expect(result.findings[0]).toMatchObject({line: lineOf(APP, 'operation="POST"')});
-		expect(result.findings[0]!.hint).toContain('lower-case');
+		expect(result.findings[0]!.hint).toContain('case included');
 	});
 
 	it('reports missing triggers at the schedule when nothing else explains them', () => {

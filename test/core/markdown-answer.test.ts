@@ -109,6 +109,11 @@ describe('reviewAnswer', () => {
 		const route = findings.find((finding) => finding.ruleId === 'input-binding/route-mismatch')!;
 		expect(route.line).toBe(lineOf('five-field.md', '@app.post("/cleanup_cron")'));
 		expect(findings.some((finding) => finding.ruleId === 'lab/missing-file' && finding.file === 'Dockerfile')).toBe(true);
+		// The lesson's "every 5 minutes": Dapr fires it every 5 minutes; the lab asks for the 6-field form (issue 9).
+		const six = answerOf(result, 'cron-six-field')!;
+		expect(six.detail).toContain('so it fires every 5 minutes');
+		expect(six.detail).toContain('ask for the 6-field form');
+		expect(six.detail).toContain('"0 */5 * * * *"');
 	});
 
 	it('async with the sync client: lab-b, the sync-client question is no at the with line', () => {

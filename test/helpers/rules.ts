@@ -8,9 +8,9 @@ import type {Finding, LabId, SourceFile, Workspace} from '../../src/core/types.j
 import {cronYaml, HTTP_YAML, pubsubYaml} from './components.js';
 
 export const LABS: Readonly<Record<LabId, LabContext>> = {
-	'lab-a': {id: 'lab-a', requiredComponents: [['bindings.cron']], needsDaprSdk: false},
-	'lab-b': {id: 'lab-b', requiredComponents: [['bindings.http']], needsDaprSdk: true},
-	combined: {id: 'combined', requiredComponents: [['bindings.cron'], ['bindings.http'], ['pubsub.*']], needsDaprSdk: true},
+	'lab-a': {id: 'lab-a', requiredComponents: [['bindings.cron']], needsDaprSdk: false, appId: 'cron-app'},
+	'lab-b': {id: 'lab-b', requiredComponents: [['bindings.http']], needsDaprSdk: true, appId: 'cron-app'},
+	combined: {id: 'combined', requiredComponents: [['bindings.cron'], ['bindings.http'], ['pubsub.*']], needsDaprSdk: true, appId: 'cron-app'},
 };
 
 export const NOW = new Date(Date.UTC(2026, 10, 30, 12, 0, 0));

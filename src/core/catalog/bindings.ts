@@ -5,6 +5,11 @@
  * Source: components-contrib c23900d (v1.18.4) metadata.yaml files and Operations() methods, as summarised in
  * ../shared/reference/component-metadata.json and dapr-facts.md §2. The lab's bindings carry their metadata keys;
  * the rest have `metadata: null` (not catalogued in detail: unknown-metadata is skipped for them).
+ * Required flags follow each component's Init code at components-contrib v1.18.0-rc.1 (c23900d), not metadata.yaml:
+ * bindings.http Init never reads `url` (required per invoke only); smtp Init needs host and port; SendGrid Init
+ * `apiKey field is required in metadata`; twilio.sms Init needs fromNumber, accountSid, authToken; bindings.rabbitmq
+ * Init `missing host address` / `missing queue Name`; mqtt3 `missing url` / `missing topic` / `missing consumerID`;
+ * localstorage reads fileName per request.
  */
 import type {CatalogEntry} from '../model.js';
 import {AWS_AUTH, AZUREAD_AUTH, KAFKA_AUTH, KAFKA_CLIENT, REDIS_AUTH, REDIS_CLIENT, REDIS_CONNECTION, keys, optional} from './keys.js';
@@ -49,7 +54,7 @@ export const BINDINGS: readonly CatalogEntry[] = [
 		'out',
 		['create', 'get', 'head', 'post', 'put', 'patch', 'delete', 'options', 'trace'],
 		keys([
-			'url!',
+			'url!invoke',
 			'responseTimeout',
 			'maxResponseBodySize',
 			'MTLSRootCA',
@@ -60,7 +65,7 @@ export const BINDINGS: readonly CatalogEntry[] = [
 			'securityTokenHeader',
 			'errorIfNot2XX',
 		]),
-		'Operations are lower-case and daprd compares them case-sensitively, so "POST" or "Get" is rejected; `create` is sent as POST.',
+		'Its operations are these lower-case words and daprd compares them exactly, so "POST" or "Get" is rejected; `create` is sent as POST. There is no response timeout unless `responseTimeout` is set, and with `errorIfNot2XX` (default true) a 4xx/5xx answer is the error `received status code N`.',
 	),
 	binding(
 		'bindings.aws.s3',
@@ -79,7 +84,7 @@ export const BINDINGS: readonly CatalogEntry[] = [
 		'out',
 		['create'],
 		keys(
-			['host!', 'port', 'emailFrom!', 'emailTo!', 'emailCC', 'emailBCC', 'priority', 'subject!', 'skipTLSVerify'],
+			['host!', 'port!', 'emailFrom!', 'emailTo!', 'emailCC', 'emailBCC', 'priority', 'subject!', 'skipTLSVerify'],
 			optional('user', 'password'),
 		),
 	),
@@ -105,6 +110,7 @@ export const BINDINGS: readonly CatalogEntry[] = [
 		['create'],
 		keys(
 			[
+				'host!',
 				'queueName!',
 				'durable',
 				'deleteWhenUnused',
@@ -119,7 +125,6 @@ export const BINDINGS: readonly CatalogEntry[] = [
 				'clientKey',
 				'externalSasl',
 			],
-			optional('host'),
 		),
 	),
 	binding(
@@ -172,7 +177,7 @@ export const BINDINGS: readonly CatalogEntry[] = [
 		'Twilio SMS',
 		'out',
 		['create'],
-		keys(['fromNumber!', 'toNumber!', 'timeout'], optional('accountSid', 'authToken')),
+		keys(['fromNumber!', 'toNumber!', 'timeout', 'accountSid!', 'authToken!']),
 	),
 	binding(
 		'bindings.twilio.sendgrid',
@@ -190,8 +195,8 @@ export const BINDINGS: readonly CatalogEntry[] = [
 				'emailBcc',
 				'dynamicTemplateData',
 				'dynamicTemplateId',
+				'apiKey!',
 			],
-			optional('apiKey'),
 		),
 	),
 	binding(
@@ -199,7 +204,7 @@ export const BINDINGS: readonly CatalogEntry[] = [
 		'Local Storage',
 		'out',
 		['create', 'get', 'list', 'delete'],
-		keys(['rootPath!', 'fileName!']),
+		keys(['rootPath!', 'fileName']),
 		'Local storage accepts `get`, `list` and `delete` as well as `create`, which is all its metadata.yaml lists.',
 	),
 	binding(
@@ -208,7 +213,7 @@ export const BINDINGS: readonly CatalogEntry[] = [
 		'inout',
 		['create'],
 		keys(
-			['url!', 'topic!', 'consumerID', 'retain', 'cleanSession', 'backOffMaxRetries'],
+			['url!', 'topic!', 'consumerID!', 'retain', 'cleanSession', 'backOffMaxRetries'],
 			optional('caCert', 'clientCert', 'clientKey'),
 		),
 		'As an output binding MQTT accepts only `create`; the `read` its metadata.yaml lists is rejected by daprd.',

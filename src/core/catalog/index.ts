@@ -113,6 +113,13 @@ export function runtimeMetadataKeys(category: ComponentCategory): readonly strin
 	return RUNTIME_KEYS[category];
 }
 
+// Component keys read by a direct map lookup instead of DecodeMetadata: only the exact spelling is seen.
+// bindings.http `errorIfNot2XX`: bindings/http/http.go Init `meta.Properties["errorIfNot2XX"]` (components-contrib
+// v1.18.0-rc.1); httpMetadata has no field for it, so `ErrorIfNot2XX` is ignored and the default (true) applies.
+const EXACT_COMPONENT_KEYS: Readonly<Record<string, readonly string[]>> = {
+	'bindings.http': ['errorIfNot2XX'],
+};
+
 /**
  * The catalogued key a spec.metadata name stands for, or null. Dapr decodes component metadata into Go structs
  * case-insensitively (kit metadata.DecodeMetadata), so `RedisHost` works like `redisHost`. Runtime keys are matched
@@ -122,7 +129,10 @@ export function runtimeMetadataKeys(category: ComponentCategory): readonly strin
 export function matchMetadataKey(entry: CatalogEntry, name: string): string | null {
 	if (entry.metadata === null) return null;
 	const lower = name.trim().toLowerCase();
-	for (const key of entry.metadata) if (key.name.toLowerCase() === lower) return key.name;
+	const exact = EXACT_COMPONENT_KEYS[entry.type] ?? [];
+	for (const key of entry.metadata) {
+		if (exact.includes(key.name) ? key.name === name.trim() : key.name.toLowerCase() === lower) return key.name;
+	}
 	for (const key of runtimeMetadataKeys(entry.category)) {
 		if (key === name.trim() || (key === 'direction' && key === lower)) return key;
 	}
@@ -135,11 +145,17 @@ export function matchMetadataKey(entry: CatalogEntry, name: string): string | nu
 // - bindings.postgres `url`: bindings/postgres/metadata.go copies it into connectionString when that is empty.
 // - bindings.kafka / pubsub.kafka `authRequired`: common/component/kafka/metadata.go upgrades it to an authType
 //   (password when SASL credentials are set).
+// - pubsub.rabbitmq `host`: pubsub/rabbitmq/metadata.go copies Properties["host"] (a direct map lookup, so the
+//   spelling is exact) into connectionString when that is empty, with a `[DEPRECATION NOTICE]` warning in the log.
 const LEGACY_METADATA_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 	'bindings.postgres': {url: 'connectionString'},
 	'bindings.kafka': {authRequired: 'authType'},
 	'pubsub.kafka': {authRequired: 'authType'},
+	'pubsub.rabbitmq': {host: 'connectionString'},
 };
+
+// Legacy keys read by direct map lookup: only the exact spelling works (`Host` is ignored).
+const EXACT_LEGACY_KEYS: ReadonlySet<string> = new Set(['pubsub.rabbitmq host']);
 
 /**
  * A legacy key of this component type that daprd still reads (`url` for bindings.postgres), as {key, replacement},
@@ -149,7 +165,10 @@ export function legacyMetadataKey(entry: CatalogEntry, name: string): {readonly 
 	const table = LEGACY_METADATA_KEYS[entry.type];
 	if (!table) return null;
 	const lower = name.trim().toLowerCase();
-	for (const [key, replacement] of Object.entries(table)) if (key.toLowerCase() === lower) return {key, replacement};
+	for (const [key, replacement] of Object.entries(table)) {
+		const exact = EXACT_LEGACY_KEYS.has(`${entry.type} ${key}`);
+		if (exact ? key === name.trim() : key.toLowerCase() === lower) return {key, replacement};
+	}
 	return null;
 }
 
@@ -166,4 +185,19 @@ const PER_REQUEST_METADATA_KEYS: Readonly<Record<string, readonly string[]>> = {
 /** Whether a catalogued key may be left out of the component because each invoke_binding request can supply it. */
 export function suppliedPerRequest(entry: CatalogEntry, key: string): boolean {
 	return (PER_REQUEST_METADATA_KEYS[entry.type] ?? []).some((name) => name.toLowerCase() === key.toLowerCase());
+}
+
+// Component types components-contrib removed, with the first release without them (git history of
+// dapr/components-contrib: 2a5abb9a4 "Remove deprecated components: pubsub.hazelcast, bindings.twitter" first in
+// v1.11.0; 75078a3e1 "Remove deprecated NATS Streaming PubSub Component" first in v1.13.0). A did-you-mean for these
+// would send the student to an unrelated type.
+const REMOVED_TYPES: Readonly<Record<string, string>> = {
+	'bindings.twitter': 'v1.11',
+	'pubsub.hazelcast': 'v1.11',
+	'pubsub.natsstreaming': 'v1.13',
+};
+
+/** The Dapr release that removed this component type (`bindings.twitter` → `v1.11`), or null. Any letter case. */
+export function removedInRelease(type: string): string | null {
+	return REMOVED_TYPES[type.trim().toLowerCase()] ?? null;
 }

@@ -5,7 +5,8 @@
 import type {CatalogMetadataKey} from '../model.js';
 
 /**
- * Builds metadata keys from names; a trailing `!` marks a required key (`'url!'`). Later duplicates are dropped, so
+ * Builds metadata keys from names; a trailing `!` marks a key Init requires (`'schedule!'`), `!invoke` one that only
+ * each invoke needs (`'url!invoke'`: bindings.http loads without it). Later duplicates are dropped, so
  * an authentication profile can repeat a key the component already lists (redis' OIDC profile repeats redisUsername).
  */
 export function keys(...groups: readonly (readonly string[])[]): readonly CatalogMetadataKey[] {
@@ -13,11 +14,13 @@ export function keys(...groups: readonly (readonly string[])[]): readonly Catalo
 	const seen = new Set<string>();
 	for (const group of groups) {
 		for (const raw of group) {
-			const required = raw.endsWith('!');
-			const name = required ? raw.slice(0, -1) : raw;
+			// `!` required when Init runs; `!invoke` required by every invoke (the component itself loads).
+			const atInvoke = raw.endsWith('!invoke');
+			const required = atInvoke || raw.endsWith('!');
+			const name = atInvoke ? raw.slice(0, -'!invoke'.length) : required ? raw.slice(0, -1) : raw;
 			if (seen.has(name)) continue;
 			seen.add(name);
-			out.push({name, required});
+			out.push(atInvoke ? {name, required, requiredAt: 'invoke'} : {name, required});
 		}
 	}
 	return out;

@@ -175,10 +175,6 @@ function parseDescriptor(descriptor: string, zone: string): SpecData | EveryData
 	throw new CronError(`unrecognized descriptor: ${descriptor}`);
 }
 
-function firstSpaceIndex(text: string): number {
-	for (let index = 0; index < text.length; index++) if (isGoSpace(text[index]!)) return index;
-	return -1;
-}
 
 /** Parser.Parse. `localZone` stands in for time.Local (the daprd process's zone). */
 export function parseSpec(input: string, localZone: string): ParsedSpec {
@@ -195,7 +191,9 @@ function parse(input: string, localZone: string): SpecData | EveryData {
 	if (spec.length === 0) throw new CronError('empty spec string');
 	let zone = localZone;
 	if (spec.startsWith('TZ=') || spec.startsWith('CRON_TZ=')) {
-		const i = firstSpaceIndex(spec);
+		// kit finds the end of the zone name with strings.Index(spec, " "): the first ASCII space only, so a tab
+		// after the name stays part of it (`TZ=UTC\t0 0 9 * * *` is the bad location "UTC\t0").
+		const i = spec.indexOf(' ');
 		const eq = spec.indexOf('=');
 		// kit at the truth data's commit slices spec[eq+1:i] with i == -1: a Go runtime panic.
 		if (i === -1) throw new CronError('panic: runtime error: slice bounds out of range [:-1]');

@@ -294,7 +294,24 @@ function readComponent(file: string, index: number, root: YAMLMap, contents: Nod
 		metadata: list.items,
 		metadataShapeError: list.error,
 		ignoreErrors: isMap(specMap) ? isTrue(scalarAt(specMap, 'ignoreErrors', ctx, true)) : false,
+		scopes: readScopes(root, ctx),
 	};
+}
+
+// `scopes:` sits at the top level of a Component (beside metadata and spec); daprd compares each entry with its
+// app id exactly. Only a list of scalars is read; any other shape is left to daprd (null here).
+function readScopes(root: YAMLMap, ctx: Ctx): ComponentDoc['scopes'] {
+	const pair = pairOf(root, 'scopes', ctx);
+	if (!pair) return null;
+	const node = deref(pair.value as Node | null, ctx);
+	if (!isSeq(node)) return null;
+	const items: Located<string>[] = [];
+	for (const raw of node.items) {
+		const item = deref(raw as Node | null, ctx);
+		if (!isScalar(item) || item.value === null || typeof item.value === 'object') continue;
+		items.push({value: daprString(item), span: hasExtent(raw as Node) ? rangeSpan(raw as Node, ctx) : keySpan(pair, ctx)});
+	}
+	return {items, span: keySpan(pair, ctx)};
 }
 
 function isTrue(located: Located<string> | null): boolean {

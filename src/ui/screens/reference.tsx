@@ -49,7 +49,7 @@ export function CronScreen({state}: {readonly state: SessionState}) {
 export function OperationsScreen({state}: {readonly state: SessionState}) {
 	const {columns} = useLayout();
 	const rows = useMemo(() => operationsTable(), []);
-	const intro = 'invoke_binding(operation=...) must be one of these, lower-case.';
+	const intro = 'invoke_binding(operation=...) must be one of these, exactly as written, case included (post, bulkGet).';
 	const items: ScrollItem[] = rows.map((row) => {
 		const tags = [row.input ? 'input' : null, row.output ? 'output' : null].filter(Boolean).join(' + ');
 		const ops = `  ${row.output ? (row.operations.length ? row.operations.join(', ') : '(no operations listed)') : 'no operations: input only, Dapr calls your app'}`;

@@ -69,7 +69,7 @@ describe('binding facts daprd enforces', () => {
 	it('carries notes where real Dapr differs from the lesson', () => {
 		expect(lookupComponentType('bindings.cron')?.note).toMatch(/input binding only/);
 		expect(lookupComponentType('bindings.cron')?.note).toMatch(/0–6/);
-		expect(lookupComponentType('bindings.http')?.note).toMatch(/case-sensitively/);
+		expect(lookupComponentType('bindings.http')?.note).toMatch(/compares them exactly/);
 	});
 });
 

@@ -260,7 +260,9 @@ export const CONFORMANCE: readonly ConformanceCase[] = [
 	{schedule: 'TZ=America/New_York 0 0 0 1 * *', form: 'six-field', next: ['2026-04-01T04:00:00Z', '2026-05-01T04:00:00Z']},
 	{schedule: 'TZ=UTC @hourly', form: 'descriptor', next: ['2026-03-14T16:00:00Z']},
 	{schedule: 'CRON_TZ=UTC * * * * *', form: 'five-field', next: ['2026-03-14T15:10:00Z']},
-	{schedule: 'TZ=UTC\t0 0 9 * * *', form: 'six-field', next: ['2026-03-15T09:00:00Z'], why: 'any unicode space ends the zone name'},
+	// Corrected in issue 9: dapr/kit cron/parser.go ends the zone name at strings.Index(spec, " "), the first ASCII
+	// space; a tab does not end it, so the zone name is "UTC\t0".
+	{schedule: 'TZ=UTC\t0 0 9 * * *', error: 'provided bad location UTC\t0: unknown time zone UTC\t0', why: 'only an ASCII space ends the zone name'},
 	{schedule: 'TZ=UTC @every 1m', form: 'every', next: ['2026-03-14T15:10:26.535Z']},
 	{schedule: 'TZ=Local 0 0 9 * * *', form: 'six-field', next: ['2026-03-15T09:00:00Z'], why: 'Local is the daprd zone (UTC here)'},
 	{schedule: 'TZ=Local 0 0 9 * * *', zone: 'America/New_York', form: 'six-field', next: ['2026-03-15T13:00:00Z', '2026-03-16T13:00:00Z']},

@@ -8,10 +8,10 @@ export default defineRule({
 		description: 'Disallow two components with the same metadata.name',
 		severity: 'error',
 		messages: {
-			duplicate: 'Component name "{{name}}" is already used by {{first}}; daprd refuses to load a second component with the same name.',
+			duplicate: 'Component name "{{name}}" is already used by {{first}}; a duplicate name makes daprd reject the whole resources folder, so neither component loads.',
 		},
-		docs: 'Component names are unique per app. When two files under --resources-path declare the same name, daprd fails to load the second one (and stops), so which one you get is not up to you.',
-		symptom: 'daprd exits at start-up with a `component ... already exists` style error.',
+		docs: 'Component names are unique per app. daprd\'s disk loader checks every manifest under --resources-path before it loads any (dapr/dapr pkg/internal/loader/disk/disk.go filterManifests): a second component with a name already seen is an error, `duplicate definition of Component name <name> (<type>/<version>) with existing <name> (<type>/<version>)`, and the loader returns no components at all. The check runs before scopes are applied, so it counts components scoped to other apps too. The Dapr CLI runs the same loader before it starts anything (dapr/cli pkg/standalone/run.go validateResourcesPaths), so `dapr run` refuses to start with `error validating components in resources path ...`. Loading `--resources-path ./components` next to a second folder that also has a `pubsub` component is the same error.',
+		symptom: '`dapr run` stops at once: `error validating components in resources path [...] : duplicate definition of Component name ... with existing ...`.',
 	},
 	check({model, report}) {
 		const seen = new Map<string, ComponentDoc>();

@@ -16,10 +16,10 @@ export default defineRule({
 		description: 'Require the 6-field (seconds-first) cron form or a descriptor instead of 5-field crontab',
 		severity: 'error',
 		messages: {
-			fiveField: 'Schedule "{{schedule}}" has 5 fields, so Dapr reads it as standard crontab (minute hour day month weekday) firing at second 0: {{described}}{{meaning}}.',
+			fiveField: 'Schedule "{{schedule}}" has 5 fields: Dapr accepts it as standard crontab (minute hour day month weekday) firing at second 0: {{described}}{{plain}}. The lab and the lesson ask for the 6-field form with seconds first: "{{six}}".',
 		},
-		docs: 'Dapr\'s cron parser makes the seconds field optional: a 5-field expression gets `0` prepended and is read as ordinary minute-level crontab. It is not rejected and not ignored, but `*/30 * * * *` fires every 30 minutes, not every 30 seconds. The lab asks for the 6-field form (or a descriptor) so that the intent is explicit.',
-		symptom: 'The handler fires far less often than expected (minutes instead of seconds).',
+		docs: 'Dapr\'s cron parser (dapr/kit cron, with the seconds field optional) prepends `0` to a 5-field expression and reads it as ordinary minute-level crontab: it is not rejected and not ignored, and `*/5 * * * *` fires every 5 minutes at second 0. So this is a requirement of the lab, not a Dapr failure: the lab and the lesson ask for the 6-field form with seconds first (`0 */5 * * * *`), or a descriptor, so that the unit of every field is explicit. When the first field was meant as seconds (`*/30 * * * *` for every 30 seconds), the 5-field form fires every 30 minutes instead.',
+		symptom: 'Dapr runs it as minute-level crontab; the lab\'s check fails until the schedule has 6 fields.',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {
@@ -38,11 +38,11 @@ export default defineRule({
 			const six = schedule.sixField ?? `0 ${value.value.trim()}`;
 			report({
 				messageId: 'fiveField',
-				data: {schedule: short(value.value), described, meaning: every ? `, i.e. every ${every.slice(7, -1)} minutes, not every ${every.slice(7, -1)} seconds` : ''},
+				data: {schedule: short(value.value), described, plain: every ? `, so it fires every ${every.slice(7, -1)} minutes` : '', six: short(six)},
 				file: doc.file,
 				at: value.span,
 				hint: every
-					? `For every ${every.slice(7, -1)} seconds write \`value: "${every}"\` (or the 6-field \`"*/${every.slice(7, -1)} * * * * *"\`); to keep this minute-level schedule write \`value: "${six}"\`.`
+					? `To keep this minute-level schedule write \`value: "${six}"\`; if you meant every ${every.slice(7, -1)} seconds, write \`value: "${every}"\` (or \`"*/${every.slice(7, -1)} * * * * *"\`).`
 					: `Write the 6-field form \`value: "${six}"\` (second minute hour day month weekday).`,
 			});
 		}

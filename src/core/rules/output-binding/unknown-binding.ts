@@ -14,8 +14,8 @@ export default defineRule({
 			directionExcludes: 'Component "{{name}}" ({{component}}) has direction "{{direction}}", which excludes output, so daprd registers no output binding by that name.',
 			notBinding: 'Component "{{name}}" ({{component}}) is a {{type}} component, not a binding; invoke_binding cannot reach it.',
 		},
-		docs: 'invoke_binding sends the binding name to daprd, which looks it up among the output bindings it registered from --resources-path. A name that matches no component, an input-only binding (cron), or a binding whose direction excludes output all fail with ERR_INVOKE_OUTPUT_BINDING: `couldn\'t find output binding <name>`.',
-		symptom: 'HTTP 500 from your app with `couldn\'t find output binding <name>`.',
+		docs: 'invoke_binding sends the binding name to daprd, which looks it up among the output bindings it registered from --resources-path. A name that matches no component, an input-only binding (cron), or a binding whose direction excludes output all fail: through the Python SDK a grpc.RpcError (StatusCode.INTERNAL) with details `error invoking output binding <name>: couldn\'t find output binding <name>`.',
+		symptom: 'grpc.RpcError `error invoking output binding <name>: couldn\'t find output binding <name>`; curl to your app gets `Internal Server Error`.',
 	},
 	check({model, report}) {
 		const python = readyPython(model);

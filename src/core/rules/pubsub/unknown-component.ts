@@ -13,7 +13,7 @@ export default defineRule({
 			notPubsub: 'Component "{{name}}" ({{component}}) is a {{type}} component, not a pub/sub; publish_event needs a pubsub.* component.',
 		},
 		docs: '`dapr init` writes a `pubsub` component to ~/.dapr/components, and plain `dapr run` loads it. `dapr run --resources-path ./components` loads only ./components, so the pubsub component must be there too, with the name publish_event uses.',
-		symptom: '`pubsub pubsub not found` / ERR_PUBSUB_NOT_FOUND from publish_event.',
+		symptom: 'publish_event fails with `pubsub pubsub is not found` (ERR_PUBSUB_NOT_FOUND).',
 	},
 	check({model, report}) {
 		const python = readyPython(model);

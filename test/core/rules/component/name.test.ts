@@ -18,3 +18,15 @@ describe(RULE, () => {
 		expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([[RULE, 'error']]);
 	});
 });
+
+describe('component/name: names self-hosted daprd skips (k8s path.IsValidPathSegmentName in the disk loader)', () => {
+	test.each([['..', 'may not be ".."'], ['a/b', 'may not contain "/"'], ['50%', 'may not contain "%"']])('%s is an error', (name, why) => {
+		const findings = check('component/name', complete({'components/cron-binding.yaml': CRON_YAML.replace('name: cleanup-cron', `name: "${name}"`)}));
+		expect(findings.map((f) => f.severity)).toEqual(['error']);
+		expect(findings[0]!.message).toContain(why);
+	});
+	test('a dotted name is only the lab\'s DNS-label warning (self-hosted daprd loads it)', () => {
+		const findings = check('component/name', complete({'components/cron-binding.yaml': CRON_YAML.replace('name: cleanup-cron', 'name: cleanup.cron')}));
+		expect(findings.map((f) => f.severity)).toEqual(['warning']);
+	});
+});

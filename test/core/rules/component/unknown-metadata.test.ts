@@ -1,5 +1,10 @@
 import {describe, expect, test} from 'vitest';
-import {at, check, complete, component, CRON_YAML} from '../../../helpers/rules.js';
+import {at, check, complete, component, CRON_YAML, HTTP_YAML} from '../../../helpers/rules.js';
+
+const HTTP_YAML2 = HTTP_YAML;
+const CRON_YAML2 = CRON_YAML;
+const check2 = (rule: string, yaml: string) => check(rule, complete({[yaml.includes('bindings.http') ? 'components/http-binding.yaml' : 'components/cron-binding.yaml']: yaml}));
+const checkFile = (rule: string, file: string, yaml: string) => check(rule, complete({[file]: yaml}));
 
 const RULE = 'component/unknown-metadata';
 
@@ -26,5 +31,31 @@ describe(RULE, () => {
 		const kafka = component('kafkabinding', 'bindings.kafka', {topics: 'sample', brokers: 'localhost:9092', authRequired: 'false', authRequird: 'x'});
 		const findings = check(RULE, complete({'components/kafka.yaml': kafka}));
 		expect(findings.map((f) => f.severity)).toEqual(['info', 'warning']);
+	});
+});
+
+describe('component/unknown-metadata: case per key, as each key is read (issue 9)', () => {
+	const RULE2 = 'component/unknown-metadata';
+	test.each([
+		['URL on bindings.http (DecodeMetadata, any case)', HTTP_YAML2.replace('- name: url', '- name: URL')],
+		['Schedule on bindings.cron (DecodeMetadata, any case)', CRON_YAML2.replace('- name: schedule', '- name: Schedule')],
+		['Direction (strings.EqualFold in daprd)', CRON_YAML2.replace('- name: direction', '- name: Direction')],
+		['errorIfNot2XX spelt exactly', `${HTTP_YAML2}    - name: errorIfNot2XX\n      value: "false"\n`],
+	])('valid: %s', (_name, yaml) => {
+		expect(check2(RULE2, yaml)).toEqual([]);
+	});
+	test.each([
+		['ErrorIfNot2XX (a direct map lookup: only the exact spelling)', `${HTTP_YAML2}    - name: ErrorIfNot2XX\n      value: "false"\n`, 'errorIfNot2XX', 'warning'],
+		['shedule (a real misspelling, ignored by daprd)', CRON_YAML2.replace('- name: schedule', '- name: shedule'), 'schedule', 'warning'],
+	])('invalid: %s', (_name, yaml, near, severity) => {
+		const findings = check2(RULE2, yaml);
+		expect(findings.map((f) => f.severity)).toEqual([severity]);
+		expect(findings[0]!.message).toContain(`did you mean ${near}?`);
+	});
+	test('pubsub.rabbitmq host is read and mapped to connectionString: info, not a warning; Host is not', () => {
+		const rabbit = (key: string) => `apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: pubsub\nspec:\n  type: pubsub.rabbitmq\n  version: v1\n  metadata:\n    - name: ${key}\n      value: "amqp://localhost:5672"\n`;
+		const findings = checkFile(RULE2, 'components/pubsub.yaml', rabbit('host'));
+		expect(findings.map((f) => [f.severity, f.message])).toEqual([['info', 'Type pubsub.rabbitmq still reads the older key "host" as connectionString, so this works; newer Dapr docs write connectionString.']]);
+		expect(checkFile(RULE2, 'components/pubsub.yaml', rabbit('Host')).map((f) => f.severity)).toEqual(['warning']);
 	});
 });

@@ -18,5 +18,14 @@ describe(RULE, () => {
 		expect(at(findings)).toEqual([[RULE, 'error', FILE, 10, 14]]);
 		expect(findings[0]!.hint).toBe(`Write \`value: "${fix}"\`.`);
 	});
+	test('a host Go rejects although a browser URL accepts it: the message quotes Go\'s error', () => {
+		const findings = check(RULE, withUrl('https://{{tenant}}.example.com/hook'));
+		expect(at(findings)).toEqual([[RULE, 'error', FILE, 10, 14]]);
+		expect(findings[0]!.message).toContain('invalid character "{" in host name');
+		expect(findings[0]!.message).toContain('monitoring-webhook loads');
+	});
+	test('https:/x, which WHATWG repairs, has no host for Go', () => {
+		expect(check(RULE, withUrl('https:/httpbin.org/post'))[0]!.message).toContain('http: no Host in request URL');
+	});
 	test('empty url', () => expect(at(check(RULE, withUrl('')))).toEqual([[RULE, 'error', FILE, 10, 14]]));
 });
