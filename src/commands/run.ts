@@ -160,7 +160,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 		io.out(JSON.stringify({tool: 'dapr-labs', lab, status: result.status, command, checks, notes, findings: result.findings, logFile: result.logFile, interrupted: signalled}, null, 2) + '\n');
 	} else {
 		if (result.findings.length > 0) io.out('\n' + result.findings.map(formatFinding).join('\n') + '\n');
-		const verdict = result.status === 'pass' ? `${lab}: verified.` : result.status === 'not-ready' ? `${lab}: not ready to run (fix the environment first; \`dapr-labs doctor\` checks it all).` : `${lab}: the lab does not work yet.`;
+		const verdict = result.status === 'pass' ? `${lab}: verified.` : result.status === 'interrupted' ? `${lab}: interrupted; nothing was judged.` : result.status === 'not-ready' ? `${lab}: not ready to run (fix the environment first; \`dapr-labs doctor\` checks it all).` : `${lab}: the lab does not work yet.`;
 		io.out(`\n${verdict}${result.logFile ? `\nFull output: ${result.logFile}` : ''}\n`);
 	}
 	if (signalled) return signalled === 'SIGINT' ? 130 : 143;

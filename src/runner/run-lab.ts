@@ -153,7 +153,7 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 	const httpPort = spec.daprHttpPort ?? 3500;
 	const grpcPort = spec.daprGrpcPort ?? 50001;
 	const env: Record<string, string | undefined> = {...process.env, ...spec.env, PYTHONUNBUFFERED: '1'};
-	const ended = (status: 'pass' | 'fail' | 'not-ready', findings: readonly Finding[], logFile: string | null): RunEvent => ({type: 'result', lab: spec.lab, status, findings, logFile});
+	const ended = (status: 'pass' | 'fail' | 'not-ready' | 'interrupted', findings: readonly Finding[], logFile: string | null): RunEvent => ({type: 'result', lab: spec.lab, status, findings, logFile});
 
 	// --- preflight --------------------------------------------------------------------------------------------
 	yield {type: 'phase', phase: 'preflight', message: 'Checking the folder and the environment.'};
@@ -496,8 +496,15 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 			...(appAnswer ? {appAnswer} : {}),
 			...(published ? {published} : {}),
 			...(endedWhy ? {ended: endedWhy + '.'} : {}),
+			...(signal.aborted ? {interrupted: true} : {}),
+			dir: spec.dir,
 		};
 		const diagnosis = diagnose(observation, model);
+		if (diagnosis.status === 'interrupted') {
+			yield {type: 'phase', phase: 'done', message: 'Interrupted: the run was stopped before it finished, so nothing was judged.'};
+			yield ended('interrupted', [], log.path);
+			return;
+		}
 		if (expectation) {
 			const verdict = judgeTriggers(expectation, effectiveTriggers);
 			yield {type: 'check', id: 'triggers', status: verdict.ok ? 'pass' : 'fail', message: verdict.message};

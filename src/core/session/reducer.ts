@@ -184,7 +184,7 @@ function applyRunEvent(run: RunView, event: RunEvent): RunView {
 		case 'note':
 			return {...run, notes: [...run.notes, stripControl(event.message)]};
 		case 'result':
-			return {...run, status: event.status, findings: event.findings.length ? event.findings : run.findings, logFile: event.logFile === null ? null : stripControl(event.logFile), expect: null};
+			return {...run, status: event.status === 'interrupted' ? 'cancelled' : event.status, findings: event.findings.length ? event.findings : run.findings, logFile: event.logFile === null ? null : stripControl(event.logFile), expect: null};
 		default: {
 			const unreachable: never = event;
 			return unreachable;
