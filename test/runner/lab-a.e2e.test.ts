@@ -122,6 +122,26 @@ describe.each(['1.18', '1.16'] as const)('Lab A failures under the fake dapr %s'
 	});
 });
 
+describe('Lab A interrupted', () => {
+	it('says it was interrupted and scores nothing when stopped after the app is up', async (context) => {
+		if (skip) return context.skip(skip);
+		const dir = await lab({'components/cron-binding.yaml': cronComponent('@every 30s'), 'app.py': LAB_A_APP});
+		const controller = new AbortController();
+		const events: Awaited<ReturnType<typeof collect>> = [];
+		const {runLab} = await import('../../src/runner/run-lab.js');
+		for await (const event of runLab({lab: 'lab-a', dir, timeoutSec: 60, ...(await ports()), env: fakeEnv('1.18'), build: 'skip'}, controller.signal)) {
+			events.push(event);
+			if (event.type === 'phase' && event.phase === 'verifying') controller.abort();
+		}
+		const result = resultOf(events);
+		expect(result.status).toBe('interrupted');
+		expect(result.findings).toEqual([]);
+		expect(events.filter((e) => e.type === 'finding')).toEqual([]);
+		expect(events.filter((e) => e.type === 'check')).toEqual([]);
+		expect(events.some((e) => e.type === 'phase' && e.message.startsWith('Interrupted'))).toBe(true);
+	});
+});
+
 describe('Lab A rehearsal', () => {
 	it('verifies a @daily schedule with a temporary @every 2s copy and says so', async (context) => {
 		if (skip) return context.skip(skip);
