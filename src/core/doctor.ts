@@ -102,6 +102,18 @@ export function choosePython(pythons: readonly PythonProbe[], override: string |
 	return pythons.find((python) => python.modules.fastapi && python.modules.uvicorn) ?? pythons.find((python) => python.version) ?? null;
 }
 
+/** The env/redis-unreachable check for one probed Redis; doctor and `run`'s preflight both judge with it. */
+export function judgeRedis(redis: RedisProbe): DoctorCheck {
+	const good = redis.state === 'ok' || redis.state === 'auth-required';
+	return {
+		id: 'env/redis-unreachable',
+		title: `Redis at ${redis.address}`,
+		status: good ? 'pass' : 'fail',
+		found: `${redis.address} (from ${redis.source}) ${redis.state === 'ok' ? 'answers PING' : redis.state === 'auth-required' ? 'answers and wants a password' : redis.state === 'refused' ? 'refuses connections' : redis.state === 'timeout' ? 'does not answer' : `fails: ${redis.detail ?? 'unknown error'}`}.`,
+		...(good ? {} : {fix: 'Start Redis: `dapr init` runs it as the dapr_redis container; without Docker, `redis-server --daemonize yes`.'}),
+	};
+}
+
 /** Decides every env/* check. `labNeedsSdk` adds the dapr SDK check (Lab B and combined). */
 export function evaluateDoctor(facts: DoctorFacts, options: {readonly labNeedsSdk: boolean}): DoctorCheck[] {
 	const checks: DoctorCheck[] = [];
@@ -205,16 +217,7 @@ export function evaluateDoctor(facts: DoctorFacts, options: {readonly labNeedsSd
 	if (facts.redis.length === 0) {
 		checks.push({id: 'env/redis-unreachable', title: 'Redis', status: 'warn', found: 'No Redis-backed component found in ./components or ~/.dapr/components, so nothing to probe.', fix: 'Create components/pubsub.yaml (pubsub.redis, redisHost localhost:6379) for the combined lab.'});
 	}
-	for (const redis of facts.redis) {
-		const good = redis.state === 'ok' || redis.state === 'auth-required';
-		checks.push({
-			id: 'env/redis-unreachable',
-			title: `Redis at ${redis.address}`,
-			status: good ? 'pass' : 'fail',
-			found: `${redis.address} (from ${redis.source}) ${redis.state === 'ok' ? 'answers PING' : redis.state === 'auth-required' ? 'answers and wants a password' : redis.state === 'refused' ? 'refuses connections' : redis.state === 'timeout' ? 'does not answer' : `fails: ${redis.detail ?? 'unknown error'}`}.`,
-			...(good ? {} : {fix: 'Start Redis: `dapr init` runs it as the dapr_redis container; without Docker, `redis-server --daemonize yes`.'}),
-		});
-	}
+	for (const redis of facts.redis) checks.push(judgeRedis(redis));
 
 	// the pub/sub component from the previous lesson
 	if (facts.pubsubComponents.length > 0) {

@@ -21,6 +21,8 @@ import type {Finding, LabId} from '../core/types.js';
 import {checkFolder} from './check-folder.js';
 import {daprRunArgs, daprStop, daprVersion} from './dapr.js';
 import {dockerBuild, dockerEngineReachable} from './docker.js';
+import {judgeRedis} from '../core/doctor.js';
+import {probeRedis, PROBE_TIMEOUT_MS} from './doctor.js';
 import {loadLabs} from './labs-loader.js';
 import {openRunLog, type RunLog} from './log-store.js';
 import {isPortFree, probePorts} from './ports.js';
@@ -85,6 +87,17 @@ function envFinding(ruleId: string, message: string, hint?: string): Finding {
 /** A metadata value as Dapr reads it (key case-insensitive), or null. */
 function metadataValue(doc: ComponentDoc, key: string): string | null {
 	return metadataItem(doc, key)?.value?.value ?? null;
+}
+
+/** The Redis addresses of the folder's Redis-backed pub/sub components (default localhost:6379, as pubsub.redis has). */
+function redisAddresses(model: WorkspaceModel): {readonly address: string; readonly source: string}[] {
+	const seen = new Map<string, string>();
+	for (const doc of model.components) {
+		if (doc.type?.value !== 'pubsub.redis') continue;
+		const address = metadataValue(doc, 'redisHost') ?? 'localhost:6379';
+		if (!seen.has(address)) seen.set(address, doc.file);
+	}
+	return [...seen].map(([address, source]) => ({address, source}));
 }
 
 /** The first statically known string passed to `method` (keyword or position). */
@@ -166,10 +179,14 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 	yield {type: 'note', message: staticErrors.length === 0 ? 'Static checks: no errors.' : `Static checks: ${staticErrors.length} error(s); running anyway to show what Dapr does with them.`};
 
 	const needSdk = lab.needsDaprSdk;
-	const [dapr, python, portStates] = await Promise.all([
+	// Labs that publish need the Redis behind their pub/sub component: probe it as doctor does, before a minute is spent.
+	const needsPubsub = lab.requiredComponents.some((group) => group.some((type) => type.startsWith('pubsub.')));
+	const redisTargets = needsPubsub ? redisAddresses(model) : [];
+	const [dapr, python, portStates, redisProbes] = await Promise.all([
 		daprVersion({env}),
 		choosePython(spec.python, {env, needDapr: needSdk}),
 		probePorts([appPort, httpPort, grpcPort].filter((p): p is number => p !== null)),
+		Promise.all(redisTargets.map((target) => probeRedis(target.address, target.source, PROBE_TIMEOUT_MS))),
 	]);
 	const notReady: Finding[] = [];
 	if (!dapr) notReady.push(envFinding('env/dapr-missing', 'The dapr CLI is not on PATH (or `dapr --version` failed).', 'Install the Dapr CLI (https://docs.dapr.io/getting-started/install-dapr-cli/), then run `dapr init`.'));
@@ -182,6 +199,10 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 	}
 	for (const state of portStates) {
 		if (!state.free) notReady.push(envFinding('env/port-in-use', `Port ${state.port} is in use${state.owner ? ` by ${state.owner}` : ''}.`, state.owner ? `Stop ${state.owner}, or pass another port.` : 'Free the port, or pass another port.'));
+	}
+	for (const probe of redisProbes) {
+		const check = judgeRedis(probe);
+		if (check.status === 'fail') notReady.push(envFinding(check.id, `${check.found.replace(/\.$/, '')}: the pub/sub component needs it, so publish_event would fail.`, check.fix));
 	}
 	if (notReady.length > 0) {
 		for (const finding of notReady) yield {type: 'finding', finding};

@@ -98,11 +98,11 @@ describe.each(['1.18', '1.16'] as const)('Lab A failures under the fake dapr %s'
 		expect(run[0]).toMatchObject({file: 'components/cron-binding.yaml', line: lineOf(yaml, 'INVALID_SCHEDULE')});
 	});
 
-	it.each([
+	it.for([
 		['a missing module', 'import nosuchmodule_for_dapr_labs\n', "ModuleNotFoundError: No module named 'nosuchmodule_for_dapr_labs'", 1],
 		['a syntax error', 'def broken(:\n    pass\n', 'SyntaxError: invalid syntax', 1],
 		['an exception at import', 'RATIO = 1 / 0\n', 'ZeroDivisionError: division by zero', 1],
-	])('diagnoses an app that crashes at import with %s as the crash, at its file:line', async (_what, head, error, line, context) => {
+	] as const)('diagnoses an app that crashes at import with %s as the crash, at its file:line', async ([_what, head, error, line], context) => {
 		if (skip) return context.skip(skip);
 		const app = head + LAB_A_APP;
 		const result = await runIt({'components/cron-binding.yaml': cronComponent('@every 1s'), 'app.py': app});
