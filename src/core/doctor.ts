@@ -27,8 +27,25 @@ export type PythonProbe = {
 	readonly path: string;
 	readonly version: string | null;
 	readonly modules: {readonly fastapi: boolean; readonly uvicorn: boolean; readonly dapr: boolean};
+	/** A virtual environment's interpreter (sys.prefix != sys.base_prefix): pip may install into it. */
+	readonly venv?: boolean;
+	/** PEP 668: the interpreter's stdlib holds EXTERNALLY-MANAGED, so `pip install` into it is refused (Debian 12). */
+	readonly externallyManaged?: boolean;
 	readonly error?: string;
 };
+
+/**
+ * The command that installs Python packages so `dapr-labs run` finds them. Into a venv's interpreter,
+ * or one known not to be externally managed: its own pip. Otherwise a new `.venv` in the lab folder with everything the lab needs: Debian 12 and Ubuntu 23.04+ refuse
+ * `pip install` into the system Python (PEP 668, `externally-managed-environment`), and `run` and doctor look in the
+ * lab folder's `.venv` first.
+ */
+export function pipInstallFix(python: PythonProbe | null, missing: readonly string[], labNeeds: readonly string[]): string {
+	// Its own pip works in a venv, or where the interpreter is known not to be externally managed (pyenv, python.org).
+	if (python && (python.venv || (python.version && python.externallyManaged === false))) return `${python.path} -m pip install ${missing.join(' ')}`;
+	const all = [...new Set([...labNeeds, ...missing])];
+	return `python3 -m venv .venv && .venv/bin/pip install ${all.join(' ')}   (in the lab folder; dapr-labs uses .venv by itself. A system-wide pip install fails on Debian 12 with externally-managed-environment; if venv is missing: sudo apt-get install python3-venv)`;
+}
 
 export type PortProbe = {readonly port: number; readonly free: boolean; readonly owner?: string};
 
@@ -184,7 +201,7 @@ export function evaluateDoctor(facts: DoctorFacts, options: {readonly labNeedsSd
 				title: 'fastapi and uvicorn',
 				status: 'fail',
 				found: `${chosen.path} cannot import ${missing.join(' and ')}.` + (others.length > 0 ? ` ${others[0]!.path} can; pass --python ${others[0]!.path}.` : ''),
-				fix: `${chosen.path} -m pip install ${missing.join(' ')}`,
+				fix: pipInstallFix(chosen, missing, options.labNeedsSdk ? ['fastapi', 'uvicorn', 'dapr'] : ['fastapi', 'uvicorn']),
 			});
 		} else {
 			checks.push({id: 'env/uvicorn-missing', title: 'fastapi and uvicorn', status: 'pass', found: `${chosen.path} imports fastapi and uvicorn.`});
@@ -193,7 +210,7 @@ export function evaluateDoctor(facts: DoctorFacts, options: {readonly labNeedsSd
 			checks.push(
 				chosen.modules.dapr
 					? {id: 'env/dapr-sdk-missing', title: 'Dapr Python SDK', status: 'pass', found: `${chosen.path} imports dapr.`}
-					: {id: 'env/dapr-sdk-missing', title: 'Dapr Python SDK', status: 'warn', found: `${chosen.path} cannot import dapr (Lab B and the combined pattern need it).`, fix: `${chosen.path} -m pip install dapr`},
+					: {id: 'env/dapr-sdk-missing', title: 'Dapr Python SDK', status: 'warn', found: `${chosen.path} cannot import dapr (Lab B and the combined pattern need it).`, fix: pipInstallFix(chosen, ['dapr'], ['fastapi', 'uvicorn', 'dapr'])},
 			);
 		}
 	}

@@ -21,7 +21,7 @@ import type {Finding, LabId} from '../core/types.js';
 import {checkFolder} from './check-folder.js';
 import {daprRunArgs, daprStop, daprVersion} from './dapr.js';
 import {dockerBuild, dockerEngineReachable} from './docker.js';
-import {judgeRedis} from '../core/doctor.js';
+import {judgeRedis, pipInstallFix} from '../core/doctor.js';
 import {probeRedis, PROBE_TIMEOUT_MS} from './doctor.js';
 import {loadLabs} from './labs-loader.js';
 import {openRunLog, type RunLog} from './log-store.js';
@@ -184,18 +184,19 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 	const redisTargets = needsPubsub ? redisAddresses(model) : [];
 	const [dapr, python, portStates, redisProbes] = await Promise.all([
 		daprVersion({env}),
-		choosePython(spec.python, {env, needDapr: needSdk}),
+		choosePython(spec.python, {env, needDapr: needSdk, dir: spec.dir}),
 		probePorts([appPort, httpPort, grpcPort].filter((p): p is number => p !== null)),
 		Promise.all(redisTargets.map((target) => probeRedis(target.address, target.source, PROBE_TIMEOUT_MS))),
 	]);
 	const notReady: Finding[] = [];
+	const labPackages = needSdk ? ['fastapi', 'uvicorn', 'dapr'] : ['fastapi', 'uvicorn'];
 	if (!dapr) notReady.push(envFinding('env/dapr-missing', 'The dapr CLI is not on PATH (or `dapr --version` failed).', 'Install the Dapr CLI (https://docs.dapr.io/getting-started/install-dapr-cli/), then run `dapr init`.'));
 	if (!python.chosen) {
 		const any = python.candidates.find((c) => c.version !== null);
 		if (!any) notReady.push(envFinding('env/python-missing', spec.python ? `--python ${spec.python} is not a runnable Python.` : 'No runnable python3 was found on PATH or in /usr/bin and /usr/local/bin.', 'Install Python 3.10+.'));
-		else notReady.push(envFinding('env/uvicorn-missing', `No Python found imports both fastapi and uvicorn (looked at ${python.candidates.map((c) => c.path).join(', ')}).`, `${any.path} -m pip install fastapi uvicorn`));
+		else notReady.push(envFinding('env/uvicorn-missing', `No Python found imports both fastapi and uvicorn (looked at ${python.candidates.map((c) => c.path).join(', ')}).`, pipInstallFix(python.candidates.find((c) => c.venv) ?? any, ['fastapi', 'uvicorn'], labPackages)));
 	} else if (needSdk && !python.chosen.modules.dapr) {
-		notReady.push(envFinding('env/dapr-sdk-missing', `${python.chosen.path} cannot import the Dapr SDK (dapr), which ${lab.title} needs.`, `${python.chosen.path} -m pip install dapr`));
+		notReady.push(envFinding('env/dapr-sdk-missing', `${python.chosen.path} cannot import the Dapr SDK (dapr), which ${lab.title} needs.`, pipInstallFix(python.chosen, ['dapr'], labPackages)));
 	}
 	for (const state of portStates) {
 		if (!state.free) notReady.push(envFinding('env/port-in-use', `Port ${state.port} is in use${state.owner ? ` by ${state.owner}` : ''}.`, state.owner ? `Stop ${state.owner}, or pass another port.` : 'Free the port, or pass another port.'));
@@ -240,7 +241,7 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 			const built = await dockerBuild(spec.dir, `dapr-labs-${spec.lab}`, signal);
 			yield {type: 'check', id: 'docker-build', status: built.ok ? 'pass' : 'fail', message: built.ok ? 'docker build succeeded.' : `docker build failed:\n${built.output}`};
 		} else {
-			yield {type: 'note', message: `Skipped docker build: ${engine.reason}. The run starts the app directly with Python, as \`dapr run\` does.`};
+			yield {type: 'note', message: `Skipped docker build: ${/[.?!]$/.test(engine.reason) ? engine.reason : `${engine.reason}.`} The run starts the app directly with Python, as \`dapr run\` does.`};
 		}
 	} else if (spec.build === 'skip') {
 		yield {type: 'note', message: 'Skipped docker build (--no-build).'};
