@@ -4,6 +4,7 @@
  */
 import {mkdir} from 'node:fs/promises';
 import {resolve} from 'node:path';
+import {stripControl} from '../core/text.js';
 import {LAB_IDS} from '../core/types.js';
 import {writeStarter, WouldOverwriteError} from '../runner/workspace-writer.js';
 import {oneOf, parse, type CommandIO} from './io.js';
@@ -28,7 +29,9 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	await mkdir(dir, {recursive: true});
 	try {
 		const {written} = await writeStarter(dir, lab);
-		io.out(`Wrote the ${lab} starter into ${values.dir ?? '.'}:\n${written.map((file) => `  ${file}\n`).join('')}\nNext: cd into the folder and run \`dapr-labs start\`.\n`);
+		// "cd into the folder" only when the files went somewhere else than where the user is.
+		const next = dir === resolve(io.cwd) ? 'Next: run `dapr-labs start` here.' : `Next: \`cd ${shellWord(values.dir ?? '.')}\` and run \`dapr-labs start\`.`;
+		io.out(`Wrote the ${lab} starter into ${values.dir ?? '.'}:\n${written.map((file) => `  ${file}\n`).join('')}\n${next}\n`);
 		return 0;
 	} catch (error) {
 		if (error instanceof WouldOverwriteError) {
@@ -37,4 +40,10 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 		}
 		throw error;
 	}
+}
+
+/** A path as a shell word (quoted when it holds anything but safe characters). */
+function shellWord(path: string): string {
+	path = stripControl(path);
+	return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 }

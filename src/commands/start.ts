@@ -15,6 +15,7 @@ import {loadQuiz} from '../runner/quiz-loader.js';
 import {loadProgress, saveProgress} from '../runner/state-store.js';
 import {watchFolder} from '../runner/watch.js';
 import {labFilesIn, loadSolutions} from '../runner/workspace-writer.js';
+import {asInvoked} from './invocation.js';
 import {oneOf, parse, UsageError, useColor, type CommandIO} from './io.js';
 
 const HELP = `Usage: dapr-labs start [--dir PATH] [--lab ID] [--watch]
@@ -107,7 +108,9 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	const tty = io.isTTY && Boolean(process.stdin.isTTY);
 	// Ink and React take longer to load than the lab files take to read: start both at once.
 	const ui = tty ? loadInteractiveUi() : null;
-	const state = await prepare(dir, lab, Date.now(), true);
+	const prepared = await prepare(dir, lab, Date.now(), true);
+	// The warnings name commands: print them as the user can type them (`npx dapr-labs init` under npx).
+	const state = {...prepared, warnings: prepared.warnings.map((warning) => asInvoked(warning, io.invocation ?? 'dapr-labs'))};
 	if (!ui) return printPlain(dir, state, io, values.watch ?? false);
 
 	const {renderWorkbook} = await ui;
