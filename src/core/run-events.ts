@@ -81,4 +81,6 @@ export type RunEvent =
 			readonly status: 'pass' | 'fail' | 'not-ready' | 'interrupted';
 			readonly findings: readonly Finding[];
 			readonly logFile: string | null;
+			/** workspaceFingerprint of the files the run used (to record the result in the folder's progress). */
+			readonly fingerprint?: string;
 	  };

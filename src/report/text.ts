@@ -83,8 +83,18 @@ function labBlock(lab: LabResult, def: LabDef | undefined, options: TextOptions,
 	lab.steps.forEach((step, index) => {
 		const stepDef = def?.steps.find((s) => s.id === step.id) ?? def?.steps[index];
 		const points = stepDef ? `${step.status === 'pass' ? stepDef.points : 0}/${stepDef.points}` : '';
-		const mark = step.status === 'pass' ? paint(CODES.green, '✔') : paint(CODES.red, '✖');
-		const runtime = stepDef?.kind === 'runtime' ? paint(CODES.dim, ' (verified by `dapr-labs run`)') : '';
+		// A runtime step is verified only by a passed run of these files on record; otherwise its points are credited
+		// while the static checks pass, and it says so.
+		const unverified = stepDef?.kind === 'runtime' && step.verified !== true;
+		const mark = step.status !== 'pass' ? paint(CODES.red, '✖') : unverified ? paint(CODES.yellow, '○') : paint(CODES.green, '✔');
+		const runtime =
+			stepDef?.kind !== 'runtime'
+				? ''
+				: step.status !== 'pass'
+					? paint(CODES.dim, ` (not yet verified: every static check must pass, then \`dapr-labs run ${lab.id}\`)`)
+					: unverified
+						? paint(CODES.dim, ` (credited, not yet verified: \`dapr-labs run ${lab.id}\` verifies it)`)
+						: paint(CODES.dim, ' (verified by `dapr-labs run`)');
 		out.push(`  ${mark} ${stripControl(step.title)}  ${points}${runtime}`);
 		for (const finding of placed.get(step.id) ?? []) out.push(...findingLines(finding, options, paint));
 	});

@@ -14,6 +14,7 @@ import {parseAllDocuments, isMap, isSeq} from 'yaml';
 import {argOf, directionAllows, expectedPath, metadataItem, stringArg} from '../core/rules/support.js';
 import {diagnose, judgeTriggers, planTriggers, type RunObservation, type TriggerExpectation} from '../core/diagnose.js';
 import {classifyLine} from '../core/log/classify.js';
+import {workspaceFingerprint} from '../core/run-record.js';
 import type {ComponentDoc} from '../core/model.js';
 import type {WorkspaceModel} from '../core/rule.js';
 import type {LineEvent, RunEvent} from '../core/run-events.js';
@@ -166,7 +167,8 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 	const httpPort = spec.daprHttpPort ?? 3500;
 	const grpcPort = spec.daprGrpcPort ?? 50001;
 	const env: Record<string, string | undefined> = {...process.env, ...spec.env, PYTHONUNBUFFERED: '1'};
-	const ended = (status: 'pass' | 'fail' | 'not-ready' | 'interrupted', findings: readonly Finding[], logFile: string | null): RunEvent => ({type: 'result', lab: spec.lab, status, findings, logFile});
+	let fingerprint: string | undefined;
+	const ended = (status: 'pass' | 'fail' | 'not-ready' | 'interrupted', findings: readonly Finding[], logFile: string | null): RunEvent => ({type: 'result', lab: spec.lab, status, findings, logFile, ...(fingerprint ? {fingerprint} : {})});
 
 	// --- preflight --------------------------------------------------------------------------------------------
 	yield {type: 'phase', phase: 'preflight', message: 'Checking the folder and the environment.'};
@@ -174,6 +176,7 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 	const lab = labs.find((candidate) => candidate.id === spec.lab);
 	if (!lab) throw new Error(`Unknown lab ${spec.lab}.`);
 	const {result, workspace, model} = await checkFolder(spec.dir, {labs: [spec.lab], signal});
+	fingerprint = workspaceFingerprint(workspace);
 	const staticFindings = result.labs.find((l) => l.id === spec.lab)?.findings ?? [];
 	const staticErrors = staticFindings.filter((f) => f.severity === 'error');
 	yield {type: 'note', message: staticErrors.length === 0 ? 'Static checks: no errors.' : `Static checks: ${staticErrors.length} error(s); running anyway to show what Dapr does with them.`};
