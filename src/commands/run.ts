@@ -7,7 +7,7 @@ import {resolve} from 'node:path';
 import type {RunCheck} from '../core/diagnose.js';
 import type {ClassifiedLine, RunEvent} from '../core/run-events.js';
 import {stripControl} from '../core/text.js';
-import type {Finding, LabId} from '../core/types.js';
+import {findingPlace, type Finding, type LabId} from '../core/types.js';
 import {LAB_IDS} from '../core/types.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {WorkspaceError} from '../runner/read-workspace.js';
@@ -77,7 +77,7 @@ function shellQuote(arg: string): string {
 
 /** `file:line:col  error  message  [rule]` plus the hint. */
 export function formatFinding(finding: Finding): string {
-	const where = `${finding.file}:${finding.line}:${finding.column}`;
+	const where = findingPlace(finding);
 	const hint = finding.hint ? `\n      hint: ${stripControl(finding.hint)}` : '';
 	return `  ${where}  ${finding.severity}  ${stripControl(finding.message)}  [${finding.ruleId}]${hint}`;
 }

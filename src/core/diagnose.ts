@@ -326,7 +326,7 @@ export function diagnose(observation: RunObservation, model: WorkspaceModel | nu
 	for (const event of events) {
 		if (event.type === 'component-init-failed') {
 			initFailed = true;
-			const at = (event.componentType === 'bindings.cron' ? metadataLoc(model, event.name, 'schedule') : null) ?? componentLoc(model, event.name) ?? {file: 'components/', line: 1, column: 1};
+			const at = (event.componentType === 'bindings.cron' ? metadataLoc(model, event.name, 'schedule') : null) ?? componentLoc(model, event.name) ?? {file: 'components/', line: 0, column: 0};
 			add(finding('run/component-init-failed', `Dapr could not initialise component "${event.name}" (${event.componentType}) and exited: ${event.error}`, at, 'Fix the component, then run again; `dapr-labs check` explains schedule errors field by field.'));
 		}
 	}

@@ -5,7 +5,7 @@
 import type {LabDef} from '../core/labs.js';
 import type {CheckResult, LabResult} from '../core/result.js';
 import {stripControl} from '../core/text.js';
-import type {Finding, Severity, Workspace} from '../core/types.js';
+import {findingPlace, type Finding, type Severity, type Workspace} from '../core/types.js';
 
 export type TextOptions = {
 	/** The folder's files, for code frames; frames are left out without it. */
@@ -60,7 +60,7 @@ function stepOf(lab: LabDef | undefined, finding: Finding): string | null {
 
 function findingLines(finding: Finding, options: TextOptions, paint: Paint): string[] {
 	const label = paint(severityColor(finding.severity), finding.severity.padEnd(7));
-	const place = `${stripControl(finding.file)}:${finding.line}:${finding.column}`;
+	const place = stripControl(findingPlace(finding));
 	const out = [`    ${label} ${place}  ${stripControl(finding.message)} ${paint(CODES.dim, `[${finding.ruleId}]`)}`];
 	if (finding.severity === 'error') {
 		const file = options.workspace?.files.get(finding.file);

@@ -82,7 +82,8 @@ class EventQueue<T> {
 }
 
 function envFinding(ruleId: string, message: string, hint?: string): Finding {
-	return {ruleId, severity: 'error', message, file: '.', line: 1, column: 1, ...(hint ? {hint} : {})};
+	// About the machine, not a file: no position (reports print "this machine").
+	return {ruleId, severity: 'error', message, file: '.', line: 0, column: 0, ...(hint ? {hint} : {})};
 }
 
 /** A metadata value as Dapr reads it (key case-insensitive), or null. */

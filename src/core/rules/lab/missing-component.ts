@@ -1,5 +1,5 @@
 import {defineRule} from '../../rule.js';
-import {START} from '../support.js';
+import {NO_POSITION} from '../../types.js';
 
 /** Hint per needed type: the file to create and what goes in it (the lab's own component). */
 const HINT_FOR: Readonly<Record<string, string>> = {
@@ -31,7 +31,7 @@ export default defineRule({
 			if (group.some((pattern) => types.some((type) => matches(type, pattern)))) continue;
 			const type = group.join(' or ');
 			const hint = group.map((pattern) => HINT_FOR[pattern]).find(Boolean) ?? `Create a file in components/ with spec.type ${(group[0] ?? '').replace('*', 'redis')}.`;
-			report({messageId: 'missing', data: {type, folder: 'components/'}, file: 'components', at: START, hint});
+			report({messageId: 'missing', data: {type, folder: 'components/'}, file: 'components', at: NO_POSITION, hint});
 		}
 	},
 });

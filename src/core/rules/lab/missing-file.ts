@@ -1,5 +1,5 @@
 import {defineRule} from '../../rule.js';
-import {START} from '../support.js';
+import {NO_POSITION} from '../../types.js';
 
 const HINTS: Readonly<Record<string, string>> = {
 	'app.py': 'Create app.py with `from fastapi import FastAPI` and `app = FastAPI()`.',
@@ -20,7 +20,7 @@ export default defineRule({
 	check({model, report}) {
 		for (const file of ['app.py', 'Dockerfile']) {
 			if (model.workspace.files.has(file)) continue;
-			report({messageId: 'missing', data: {file}, file, at: START, hint: HINTS[file]});
+			report({messageId: 'missing', data: {file}, file, at: NO_POSITION, hint: HINTS[file]});
 		}
 	},
 });
