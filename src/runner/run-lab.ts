@@ -507,9 +507,12 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 		}
 		let busy = await waitPortsFree(ports, 3000);
 		if (busy.length > 0) {
-			await daprStop(lab.appId, {env});
+			const stopped = await daprStop(lab.appId, {env});
 			busy = await waitPortsFree(ports, 3000);
-			yield {type: 'note', message: busy.length > 0 ? `Ports still in use after stopping: ${busy.join(', ')}.` : 'Stopped the app with `dapr stop` as a fallback.'};
+			// Say only what is still true when the note is printed: who holds a port now, or that `dapr stop` did stop something.
+			const held = busy.length > 0 ? (await probePorts(busy)).filter((state) => !state.free) : [];
+			if (held.length > 0) yield {type: 'note', message: `Ports still in use after stopping: ${held.map((state) => (state.owner ? `${state.port} (${state.owner})` : String(state.port))).join(', ')}.`};
+			else if (stopped) yield {type: 'note', message: 'Stopped the app with `dapr stop` as a fallback.'};
 		}
 		const effectiveTriggers = useFires ? cronFires : triggers;
 		const observation: RunObservation = {
