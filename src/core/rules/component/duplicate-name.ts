@@ -12,6 +12,7 @@ export default defineRule({
 		},
 		docs: 'Component names are unique per app. When two files under --resources-path declare the same name, daprd fails to load the second one (and stops), so which one you get is not up to you.',
 		symptom: 'daprd exits at start-up with a `component ... already exists` style error.',
+		fix: 'Rename or delete one of them.',
 	},
 	check({model, report}) {
 		const seen = new Map<string, ComponentDoc>();

@@ -18,6 +18,7 @@ export default defineRule({
 		},
 		docs: 'Required keys are checked when daprd initialises the component: a cron without `schedule` fails with `schedule not set`, an http binding without `url` cannot send anything. A component that fails to init stops daprd. Keys that an output binding reads per request when the component leaves them out (smtp and SendGrid `emailTo`, `subject`...; twilio.sms `toNumber`) are not required here, although metadata.yaml marks them so: daprd loads the component without them.',
 		symptom: '`Failed to init component ... [INIT_COMPONENT_FAILURE]` and daprd exits.',
+		fix: 'Add the required key. A value from envRef or secretKeyRef counts as present.',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

@@ -14,6 +14,7 @@ export default defineRule({
 		},
 		docs: 'The name is how everything finds a component: an input binding is POSTed to `/<name>`, invoke_binding and publish_event name it. Dapr on Kubernetes requires a DNS-1123 label; self-hosted accepts more, but a name with capitals or underscores becomes a route that is easy to mistype.',
 		symptom: 'A 404 on every trigger, or `couldn\'t find output binding`.',
+		fix: 'Give every component a lowercase name of letters, digits and `-`, and use the same name in code.',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

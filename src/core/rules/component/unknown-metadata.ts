@@ -15,6 +15,7 @@ export default defineRule({
 		},
 		docs: 'A component reads only the keys it knows. A misspelt key (`shedule`, `URL`) is ignored without a word, and the real key then has no value: the component fails to start or runs with a default you did not choose. Older keys that daprd still reads (bindings.postgres `url`, kafka `authRequired`) are noted as info, not warned about.',
 		symptom: 'A component error like `schedule not set`, or a default you did not expect.',
+		fix: 'Use the did-you-mean suggestion or remove the key.',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

@@ -15,6 +15,7 @@ export default defineRule({
 		},
 		docs: 'daprd looks spec.type up in its registry of built-in components. An unknown type fails with `couldn\'t find ... in the registry` and daprd stops.',
 		symptom: 'daprd exits with `Fatal error from runtime` naming the component.',
+		fix: 'Use the did-you-mean suggestion, or a type from the Dapr component reference.',
 	},
 	check({model, report}) {
 		let types: readonly string[] | null = null;

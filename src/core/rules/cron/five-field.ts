@@ -20,6 +20,7 @@ export default defineRule({
 		},
 		docs: 'Dapr\'s cron parser makes the seconds field optional: a 5-field expression gets `0` prepended and is read as ordinary minute-level crontab. It is not rejected and not ignored, but `*/30 * * * *` fires every 30 minutes, not every 30 seconds. The lab asks for the 6-field form (or a descriptor) so that the intent is explicit.',
 		symptom: 'The handler fires far less often than expected (minutes instead of seconds).',
+		fix: 'Write the 6-field form from the hint (or `@every Ns` when seconds were meant).',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

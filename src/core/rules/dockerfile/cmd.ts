@@ -42,6 +42,7 @@ export default defineRule({
 		},
 		docs: 'The lab tells `dapr run` that the app listens on port 8000 (`--app-port 8000`), and the sidecar reaches it from outside the container. uvicorn listens on 127.0.0.1 by default, which is unreachable from outside; it must be told `--host 0.0.0.0` (`fastapi run app.py` binds 0.0.0.0 by itself and is accepted too). The command is read as Docker runs it: exec and shell form, ENTRYPOINT + CMD, `python -m uvicorn`, `--port=8000`, `sh -c`, `exec`, env prefixes and tini. The target `app:app` is the module app.py and its `app` object, which must be an ASGI app (FastAPI): uvicorn calls a Flask (WSGI) app as ASGI and every request fails with a TypeError, unless `--interface wsgi` is given. The port must be written as 8000 to match `--app-port 8000`: uvicorn\'s default is 8000 too, but the lab asks for the explicit form so the two places visibly agree.',
 		symptom: 'daprd waits forever at `waiting on port 8000`, or curl to localhost:8000 gets connection refused.',
+		fix: 'Write the CMD from the hint.',
 	},
 	check({model, report}) {
 		const dockerfile = readyDockerfile(model);

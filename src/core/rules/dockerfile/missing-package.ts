@@ -25,6 +25,7 @@ export default defineRule({
 		},
 		docs: 'The image only has what `pip install` put there (directly or through `-r requirements.txt`). uvicorn runs the app, fastapi serves it, and the Dapr Python SDK (PyPI package `dapr`) provides `dapr.clients`. `uvicorn[standard]` counts as uvicorn, `fastapi[standard]` brings uvicorn with it, and the SDK\'s extension packages bring what they depend on (dapr-ext-fastapi: dapr, fastapi and uvicorn; dapr-ext-grpc and flask-dapr: dapr).',
 		symptom: '`ModuleNotFoundError: No module named \'dapr\'` or `uvicorn: executable file not found` when the container starts.',
+		fix: 'Install every package the app needs, on the RUN line or in the requirements file.',
 	},
 	check({model, lab, report}) {
 		const dockerfile = readyDockerfile(model);

@@ -12,6 +12,7 @@ export default defineRule({
 		},
 		docs: 'bindings.http sends each request to `url` (plus an optional `path` from the request metadata) with Go\'s HTTP client. Without a scheme and host (`httpbin.org/post`, `/post`) the request cannot be built and invoke_binding returns ERR_INVOKE_OUTPUT_BINDING.',
 		symptom: '`unsupported protocol scheme` inside an ERR_INVOKE_OUTPUT_BINDING 500.',
+		fix: 'Write an absolute URL with the http:// or https:// scheme.',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

@@ -24,6 +24,7 @@ export default defineRule({
 		},
 		docs: '`dapr run --resources-path ./components` loads only the YAML files in that folder. A component that is not there does not exist for daprd: an input binding never fires, and invoking or publishing to a missing component fails at run time.',
 		symptom: 'No `successful init for input binding` line, or `couldn\'t find output binding`/`pubsub ... not found` errors.',
+		fix: 'Create the missing component file in components/ (cron for Lab A, http for Lab B, plus a pubsub.* for the combined lab).',
 	},
 	check({model, lab, report}) {
 		const types = model.components.map((doc) => doc.type?.value ?? '').filter((type) => type !== '');

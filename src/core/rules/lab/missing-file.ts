@@ -16,6 +16,7 @@ export default defineRule({
 		},
 		docs: 'The lab runs `uvicorn app:app` under `dapr run` and builds the image from the Dockerfile. Without app.py there is no app for daprd to deliver to; without a Dockerfile `docker build` fails.',
 		symptom: '`Error loading ASGI app. Could not import module "app"` or `failed to read dockerfile`.',
+		fix: 'Create the missing file (the hint gives its first lines).',
 	},
 	check({model, report}) {
 		for (const file of ['app.py', 'Dockerfile']) {

@@ -12,6 +12,7 @@ export default defineRule({
 		},
 		docs: 'An output binding only does something when the app calls it: `invoke_binding(binding_name=..., operation=..., data=...)` through the Dapr SDK, or a POST to the sidecar\'s `/v1.0/bindings/<name>`. A lab that needs an output binding and an app that never calls one cannot pass at run time, however right the component is.',
 		symptom: 'The webhook receiver never gets a request; no `/v1.0/bindings/` call appears in the sidecar log.',
+		fix: 'Call `invoke_binding` with the component\'s name (or POST to `http://localhost:$DAPR_HTTP_PORT/v1.0/bindings/<name>`).',
 	},
 	check({model, lab, report}) {
 		if (!labNeeds(lab, 'output-binding')) return;

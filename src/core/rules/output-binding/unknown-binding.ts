@@ -16,6 +16,7 @@ export default defineRule({
 		},
 		docs: 'invoke_binding sends the binding name to daprd, which looks it up among the output bindings it registered from --resources-path. A name that matches no component, an input-only binding (cron), or a binding whose direction excludes output all fail with ERR_INVOKE_OUTPUT_BINDING: `couldn\'t find output binding <name>`.',
 		symptom: 'HTTP 500 from your app with `couldn\'t find output binding <name>`.',
+		fix: 'Use the name of an output binding in components/ (did-you-mean in the message).',
 	},
 	check({model, report}) {
 		const python = readyPython(model);

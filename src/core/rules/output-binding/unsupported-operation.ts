@@ -12,6 +12,7 @@ export default defineRule({
 		},
 		docs: 'daprd checks the operation against the binding\'s Operations() list before calling it, with an exact, case-sensitive comparison (send.go SendToOutputBinding). `POST` and `Post` are rejected for bindings.http, whose operations are create, get, head, post, put, patch, delete, options and trace.',
 		symptom: 'HTTP 500 with `binding <name> does not support operation POST. supported operations:...`.',
+		fix: 'Use the exact operation name (the hint gives the lower-case form when that is valid, else the list).',
 	},
 	check({model, report}) {
 		const python = readyPython(model);

@@ -12,6 +12,7 @@ export default defineRule({
 		},
 		docs: 'The combined pattern tells internal Dapr services about expired tasks through pub/sub: `publish_event(pubsub_name=..., topic_name=..., data=...)` through the SDK, or a POST to the sidecar\'s `/v1.0/publish/<pubsub>/<topic>`. Without a publish, nothing reaches the `task-events` topic (the Redis stream of that name stays empty).',
 		symptom: '`XRANGE task-events - +` in redis-cli shows nothing after the cron fires.',
+		fix: 'Publish each expired task with `publish_event(pubsub_name="pubsub", topic_name="task-events", data=json.dumps(...))`.',
 	},
 	check({model, lab, report}) {
 		if (!labNeeds(lab, 'pubsub')) return;

@@ -20,6 +20,7 @@ export default defineRule({
 		},
 		docs: '`dapr init` writes a `pubsub` component to ~/.dapr/components, and plain `dapr run` loads it. `dapr run --resources-path ./components` loads only ./components, so the pubsub component must be there too, with the name publish_event uses.',
 		symptom: '`pubsub pubsub not found` / ERR_PUBSUB_NOT_FOUND from publish_event.',
+		fix: 'Change `pubsub_name` to the name of the pub/sub component in components/; if there is none, create components/pubsub.yaml with the name publish_event uses.',
 	},
 	check({model, report}) {
 		const python = readyPython(model);

@@ -10,6 +10,7 @@ export default defineRule({
 		},
 		docs: 'daprd parses every file in --resources-path at start-up. A file that does not parse is skipped with an error or stops the sidecar, and the components in it never load.',
 		symptom: '`error parsing components` or the binding never initialises.',
+		fix: 'Fix the YAML at the reported line (indentation, a missing space after `:`, an unclosed quote).',
 	},
 	check({model, report}) {
 		for (const file of model.componentFiles) {
