@@ -207,7 +207,7 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 	}
 	for (const probe of redisProbes) {
 		const check = judgeRedis(probe);
-		if (check.status === 'fail') notReady.push(envFinding(check.id, `${check.found.replace(/\.$/, '')}: the pub/sub component needs it, so publish_event would fail.`, check.fix));
+		if (check.status === 'fail') notReady.push(envFinding(check.id, `${check.found.replace(/\.$/, '')}: daprd pings it when it initialises the pub/sub component and stops when it cannot connect (\`redis streams: error connecting to redis at ...\`), so the run would fail for a reason that is not in your code.`, check.fix));
 	}
 	if (notReady.length > 0) {
 		for (const finding of notReady) yield {type: 'finding', finding};
