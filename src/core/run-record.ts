@@ -5,6 +5,7 @@
  */
 import type {LabDef} from './labs.js';
 import type {CheckResult} from './result.js';
+import type {Progress} from './session/state.js';
 import type {LabId, Workspace} from './types.js';
 
 /** The last finished run of one lab. */
@@ -79,4 +80,23 @@ export function markRuntimeSteps(result: CheckResult, labs: readonly LabDef[], r
 			return {...lab, steps: lab.steps.map((step) => (def.steps.find((s) => s.id === step.id)?.kind === 'runtime' ? {...step, verified} : step))};
 		}),
 	};
+}
+
+/**
+ * Progress about to be saved, with the runs recorded on disk meanwhile (a `dapr-labs run` in another terminal while
+ * the workbook is open): a newer record on disk wins, and a newer passed run keeps the lab's runtime steps passed.
+ */
+export function mergeRecordedRuns(progress: Progress, disk: RunRecords, runtimeSteps: Readonly<Partial<Record<LabId, readonly string[]>>>): Progress {
+	let labs = progress.labs;
+	let runs = progress.runs ?? {};
+	for (const [lab, record] of Object.entries(disk) as [LabId, RunRecord][]) {
+		const mine = runs[lab];
+		if (mine && mine.at >= record.at) continue;
+		runs = {...runs, [lab]: record};
+		if (record.status !== 'pass') continue;
+		const current = labs[lab] ?? {passed: [], hints: {}};
+		const passed = [...new Set([...current.passed, ...(runtimeSteps[lab] ?? [])])];
+		labs = {...labs, [lab]: {...current, passed}};
+	}
+	return Object.keys(runs).length === 0 ? progress : {...progress, labs, runs};
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {markRuntimeSteps, parseRunRecords, runVerified, workspaceFingerprint} from '../../src/core/run-record.js';
+import {markRuntimeSteps, mergeRecordedRuns, parseRunRecords, runVerified, workspaceFingerprint} from '../../src/core/run-record.js';
 import type {CheckResult} from '../../src/core/result.js';
 import type {LabDef} from '../../src/core/labs.js';
 import type {SourceFile, Workspace} from '../../src/core/types.js';
@@ -36,4 +36,16 @@ describe('run records', () => {
 		const ran = markRuntimeSteps(result, [lab], {'lab-a': {status: 'pass', at: 'now', fingerprint: 'f'}}, 'f');
 		expect(ran.labs[0]!.steps[1]).toMatchObject({verified: true});
 	});
+
+	it('the workbook saving its progress keeps a newer run recorded by the shell, and its runtime steps', () => {
+		const progress = {version: 1 as const, labs: {'lab-a': {passed: ['component'], hints: {}}}, runs: {'lab-a': {status: 'fail' as const, at: '2026-01-01T00:00:00.000Z', fingerprint: 'old'}}};
+		const disk = {'lab-a': {status: 'pass' as const, at: '2026-01-01T00:05:00.000Z', fingerprint: 'new'}};
+		const merged = mergeRecordedRuns(progress, disk, {'lab-a': ['run', 'triggers']});
+		expect(merged.runs!['lab-a']).toEqual(disk['lab-a']);
+		expect(merged.labs['lab-a']!.passed).toEqual(['component', 'run', 'triggers']);
+		// An older record on disk loses to the workbook's own newer one.
+		expect(mergeRecordedRuns({...progress, runs: {'lab-a': {...disk['lab-a'], at: '2026-01-02T00:00:00.000Z', status: 'fail'}}}, disk, {'lab-a': ['run']}).runs!['lab-a']!.status).toBe('fail');
+		expect(mergeRecordedRuns({version: 1, labs: {}}, {}, {})).toEqual({version: 1, labs: {}});
+	});
 });
+
