@@ -89,7 +89,7 @@ export type TroubleRow = {
 	/** What the student sees (meta.symptom). */
 	readonly symptom: string;
 	readonly ruleId: string;
-	/** Why it happens: what Dapr, Python or Docker does (meta.docs). */
+	/** Why it happens: what Dapr, Python or Docker does (the first sentence of meta.docs). */
 	readonly cause: string;
 	/** What to change (meta.fix). */
 	readonly fix: string;
@@ -99,5 +99,11 @@ export type TroubleRow = {
 export function troubleshootingTable(): readonly TroubleRow[] {
 	return rules
 		.filter((rule) => rule.meta.symptom)
-		.map((rule) => ({symptom: rule.meta.symptom!, ruleId: rule.id, cause: rule.meta.docs, fix: rule.meta.fix ?? rule.meta.description}));
+		.map((rule) => ({symptom: rule.meta.symptom!, ruleId: rule.id, cause: firstSentence(rule.meta.docs), fix: rule.meta.fix ?? rule.meta.description}));
+}
+
+/** The first sentence of a text (a full stop, ! or ? followed by a space and a capital or a backtick). */
+function firstSentence(text: string): string {
+	const end = /[.!?](?=\s+[A-Z`(])/.exec(text);
+	return end ? text.slice(0, end.index + 1) : text;
 }

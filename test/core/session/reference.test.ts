@@ -36,7 +36,8 @@ describe('reference screens data', () => {
 			const rule = ruleById(row.ruleId)!;
 			expect(row.symptom).toBe(rule.meta.symptom);
 			// symptom → cause → fix in the student's words, not the rule author's "Require ..." description.
-			expect(row.cause).toBe(rule.meta.docs);
+			expect(rule.meta.docs.startsWith(row.cause)).toBe(true);
+			expect(row.cause).toMatch(/[.!?]$/);
 			expect(row.fix).toBe(rule.meta.fix);
 			expect(row.fix).not.toMatch(/^(Require|Disallow|Enforce) /);
 			expect(row.fix).toMatch(/[.)`]$/);
