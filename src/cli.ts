@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url';
 import {Script} from 'node:vm';
 import type {CommandIO} from './commands/io.js';
 import {defaultIO, UsageError} from './commands/io.js';
+import {detectInvocation, withInvocation} from './commands/invocation.js';
 import {VERSION} from './version.js';
 
 type CommandModule = {run(argv: readonly string[], io: CommandIO): Promise<number>; readonly UsageError?: typeof UsageError};
@@ -69,7 +70,7 @@ function usage(): string {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-	const io = defaultIO();
+	const io = withInvocation(defaultIO(), detectInvocation(process.env, process.argv[1]));
 	const [name, ...rest] = argv;
 	if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
 		io.out(usage() + '\n');

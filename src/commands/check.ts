@@ -5,10 +5,12 @@
 import {resolve} from 'node:path';
 import type {LabId} from '../core/types.js';
 import {LAB_IDS} from '../core/types.js';
+import {markRuntimeSteps, workspaceFingerprint} from '../core/run-record.js';
 import {stripControl} from '../core/text.js';
 import {checkFormats} from '../report/check-formats.js';
 import {checkFolder} from '../runner/check-folder.js';
 import {loadLabs} from '../runner/labs-loader.js';
+import {readRunRecords} from '../runner/state-store.js';
 import {WorkspaceError} from '../runner/read-workspace.js';
 import {oneOf, parse, UsageError, useColor, type CommandIO} from './io.js';
 
@@ -52,7 +54,9 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 		}
 		throw error;
 	}
-	const labs = await loadLabs();
-	io.out(formatter(checked.result, {workspace: checked.workspace, labs, color: useColor(io), env: io.env}));
+	const [labs, runs] = await Promise.all([loadLabs(), readRunRecords(dir)]);
+	// Runtime steps say whether a passed `dapr-labs run` of these very files is on record (scores unchanged).
+	const result = markRuntimeSteps(checked.result, labs, runs, workspaceFingerprint(checked.workspace));
+	io.out(formatter(result, {workspace: checked.workspace, labs, color: useColor(io), env: io.env}));
 	return checked.result.labs.every((result) => result.status === 'pass') ? 0 : 1;
 }

@@ -22,7 +22,8 @@ export function formatDoctorText(checks: readonly DoctorCheck[], color: boolean)
 	const paint = (code: number, text: string) => (color ? `\u001B[${code}m${text}\u001B[39m` : text);
 	const mark = {pass: paint(32, '✔'), warn: paint(33, '!'), fail: paint(31, '✖')};
 	const lines = checks.map((check) => {
-		const head = `${mark[check.status]} ${check.title}: ${stripControl(check.found)}  [${check.id}]`;
+		// The id names a failure (env/dapr-missing): shown only where something failed or warns, not on a passing line.
+		const head = `${mark[check.status]} ${check.title}: ${stripControl(check.found)}${check.status === 'pass' ? '' : `  [${check.id}]`}`;
 		return check.fix && check.status !== 'pass' ? `${head}\n    fix: ${stripControl(check.fix)}` : head;
 	});
 	const count = (status: DoctorCheck['status']) => checks.filter((check) => check.status === status).length;

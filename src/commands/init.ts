@@ -5,12 +5,12 @@
  */
 import {mkdir} from 'node:fs/promises';
 import {resolve} from 'node:path';
+import {stripControl} from '../core/text.js';
 import {LAB_IDS} from '../core/types.js';
 import {writeStarter, WouldOverwriteError} from '../runner/workspace-writer.js';
 import {DEFAULT_ACTION, isActionRef} from '../report/classroom-template.js';
 import {stageClassroomStarter} from '../runner/classroom-starter.js';
 import {loadLabs} from '../runner/labs-loader.js';
-import {stripControl} from '../core/text.js';
 import {oneOf, parse, UsageError, type CommandIO} from './io.js';
 
 const HELP = `Usage: dapr-labs init [--lab ID] [--dir PATH] [--classroom [--action OWNER/REPO@REF]]
@@ -43,7 +43,9 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	const staged = def ? await stageClassroomStarter(def, action) : undefined;
 	try {
 		const {written} = await writeStarter(dir, lab, ...(staged ? [staged.root] : []));
-		io.out(`Wrote the ${lab} starter into ${values.dir ?? '.'}:\n${written.map((file) => `  ${file}\n`).join('')}\nNext: cd into the folder and run \`dapr-labs start\`.\n`);
+		// "cd into the folder" only when the files went somewhere else than where the user is.
+		const next = dir === resolve(io.cwd) ? 'Next: run `dapr-labs start` here.' : `Next: \`cd ${shellWord(values.dir ?? '.')}\` and run \`dapr-labs start\`.`;
+		io.out(`Wrote the ${lab} starter into ${values.dir ?? '.'}:\n${written.map((file) => `  ${file}\n`).join('')}\n${next}\n`);
 		if (staged) io.out('The Classroom workflow is .github/workflows/classroom.yml; README.md says how to make this folder an assignment\'s template repository.\n');
 		return 0;
 	} catch (error) {
@@ -55,4 +57,10 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	} finally {
 		await staged?.cleanup();
 	}
+}
+
+/** A path as a shell word (quoted when it holds anything but safe characters). */
+function shellWord(path: string): string {
+	path = stripControl(path);
+	return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 }

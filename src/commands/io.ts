@@ -12,6 +12,8 @@ export type CommandIO = {
 	/** stdout is a terminal (draw Ink, use colour unless NO_COLOR). */
 	readonly isTTY: boolean;
 	readonly stdoutColumns: number;
+	/** How the user started the tool (`npx dapr-labs` under npx); cli.ts sets it, tests may leave it out. */
+	readonly invocation?: 'dapr-labs' | 'npx dapr-labs';
 };
 
 /** Thrown for bad command-line use; the CLI prints it and exits 2. */

@@ -7,9 +7,11 @@ import {resolve} from 'node:path';
 import type {RunCheck} from '../core/diagnose.js';
 import type {ClassifiedLine, RunEvent} from '../core/run-events.js';
 import {stripControl} from '../core/text.js';
-import type {Finding, LabId} from '../core/types.js';
+import {findingPlace, type Finding, type LabId} from '../core/types.js';
 import {LAB_IDS} from '../core/types.js';
+import {loadLabs} from '../runner/labs-loader.js';
 import {WorkspaceError} from '../runner/read-workspace.js';
+import {recordRunResult} from '../runner/state-store.js';
 import {runLab, type RunSpec} from '../runner/run-lab.js';
 import {oneOf, parse, UsageError, type CommandIO} from './io.js';
 
@@ -75,7 +77,7 @@ function shellQuote(arg: string): string {
 
 /** `file:line:col  error  message  [rule]` plus the hint. */
 export function formatFinding(finding: Finding): string {
-	const where = `${finding.file}:${finding.line}:${finding.column}`;
+	const where = findingPlace(finding);
 	const hint = finding.hint ? `\n      hint: ${stripControl(finding.hint)}` : '';
 	return `  ${where}  ${finding.severity}  ${stripControl(finding.message)}  [${finding.ruleId}]${hint}`;
 }
@@ -156,12 +158,26 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 		io.err('dapr-labs run: the run ended without a result.\n');
 		return 2;
 	}
+	// A finished run (not an interrupted or not-ready one) goes into the folder's progress, as the workbook's r does.
+	let recorded = false;
+	if ((result.status === 'pass' || result.status === 'fail') && result.fingerprint) {
+		try {
+			const def = (await loadLabs()).find((candidate) => candidate.id === lab);
+			if (def) {
+				await recordRunResult(spec.dir, lab, {status: result.status, at: new Date().toISOString(), fingerprint: result.fingerprint}, def.steps.filter((step) => step.kind === 'runtime').map((step) => step.id), def.steps.map((step) => step.id));
+				recorded = true;
+			}
+		} catch (error) {
+			io.err(`dapr-labs run: could not record the result in .dapr-labs/state.json: ${stripControl(error instanceof Error ? error.message : String(error))}\n`);
+		}
+	}
 	if (format === 'json') {
-		io.out(JSON.stringify({tool: 'dapr-labs', lab, status: result.status, command, checks, notes, findings: result.findings, logFile: result.logFile, interrupted: signalled}, null, 2) + '\n');
+		io.out(JSON.stringify({tool: 'dapr-labs', lab, status: result.status, command, checks, notes, findings: result.findings, logFile: result.logFile, interrupted: signalled, recorded}, null, 2) + '\n');
 	} else {
 		if (result.findings.length > 0) io.out('\n' + result.findings.map(formatFinding).join('\n') + '\n');
-		const verdict = result.status === 'pass' ? `${lab}: verified.` : result.status === 'not-ready' ? `${lab}: not ready to run (fix the environment first; \`dapr-labs doctor\` checks it all).` : `${lab}: the lab does not work yet.`;
-		io.out(`\n${verdict}${result.logFile ? `\nFull output: ${result.logFile}` : ''}\n`);
+		const verdict = result.status === 'pass' ? `${lab}: verified.` : result.status === 'interrupted' ? `${lab}: interrupted; nothing was judged.` : result.status === 'not-ready' ? `${lab}: not ready to run (fix the environment first; \`dapr-labs doctor\` checks it all).` : `${lab}: the lab does not work yet.`;
+		const saved = recorded ? `\nRecorded in .dapr-labs/state.json: the workbook and \`dapr-labs check\` show it.` : '';
+		io.out(`\n${verdict}${result.logFile ? `\nFull output: ${result.logFile}` : ''}${saved}\n`);
 	}
 	if (signalled) return signalled === 'SIGINT' ? 130 : 143;
 	return result.status === 'pass' ? 0 : result.status === 'not-ready' ? 2 : 1;

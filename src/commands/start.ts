@@ -6,15 +6,17 @@
 import {stat} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {reduce, initialState} from '../core/session/reducer.js';
+import {mergeRecordedRuns} from '../core/run-record.js';
 import {formatPlain} from '../core/session/plain.js';
-import type {SessionState} from '../core/session/state.js';
+import type {Progress, SessionState} from '../core/session/state.js';
 import {LAB_IDS, type LabId} from '../core/types.js';
 import {checkFolder} from '../runner/check-folder.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {loadQuiz} from '../runner/quiz-loader.js';
-import {loadProgress, saveProgress} from '../runner/state-store.js';
+import {loadProgress, readRunRecords, saveProgress} from '../runner/state-store.js';
 import {watchFolder} from '../runner/watch.js';
 import {labFilesIn, loadSolutions} from '../runner/workspace-writer.js';
+import {asInvoked} from './invocation.js';
 import {oneOf, parse, UsageError, useColor, type CommandIO} from './io.js';
 
 const HELP = `Usage: dapr-labs start [--dir PATH] [--lab ID] [--watch] [--room ADDRESS --name NAME]
@@ -41,13 +43,19 @@ async function checkOnce(dir: string, signal?: AbortSignal) {
 	return (await checkFolder(dir, {workspaceLabel: '.', ...(signal ? {signal} : {})})).result;
 }
 
+/** Saves progress with what a `dapr-labs run` in another terminal recorded meanwhile (core/run-record.ts). */
+async function saveMerged(dir: string, progress: Progress, labs: SessionState['labs']): Promise<void> {
+	const runtimeSteps = Object.fromEntries(labs.map((def) => [def.id, def.steps.filter((step) => step.kind === 'runtime').map((step) => step.id)]));
+	await saveProgress(dir, mergeRecordedRuns(progress, await readRunRecords(dir), runtimeSteps));
+}
+
 /** Plain-text mode: one block (or one per save with --watch). */
 async function printPlain(dir: string, state: SessionState, io: CommandIO, watch: boolean): Promise<number> {
 	const verdict = (from: SessionState, result: Awaited<ReturnType<typeof checkOnce>>) => reduce(reduce(from, {type: 'check-finished', result}), {type: 'follow'});
 	let current = verdict(state, await checkOnce(dir));
 	let printed = formatPlain(current);
 	io.out(printed);
-	await saveProgress(dir, current.progress).catch(() => undefined);
+	await saveMerged(dir, current.progress, current.labs).catch(() => undefined);
 	if (!watch) return 0;
 	const controller = new AbortController();
 	const stop = () => controller.abort();
@@ -66,7 +74,7 @@ async function printPlain(dir: string, state: SessionState, io: CommandIO, watch
 					if (text === printed) return;
 					printed = text;
 					io.out('\n' + text);
-					await saveProgress(dir, current.progress);
+					await saveMerged(dir, current.progress, current.labs);
 				} catch (error) {
 					if (!controller.signal.aborted) io.err(`dapr-labs start: ${error instanceof Error ? error.message : String(error)}\n`);
 				}
@@ -111,7 +119,9 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	// Ink and React take longer to load than the lab files take to read: start both at once.
 	const ui = tty ? loadInteractiveUi() : null;
 	const prepared = await prepare(dir, lab, Date.now(), true);
-	const state = room ? {...prepared, warnings: [...prepared.warnings, room.label]} : prepared;
+	// The warnings name commands: print them as the user can type them (`npx dapr-labs init` under npx).
+	const invoked = {...prepared, warnings: prepared.warnings.map((warning) => asInvoked(warning, io.invocation ?? 'dapr-labs'))};
+	const state = room ? {...invoked, warnings: [...invoked.warnings, room.label]} : invoked;
 	if (!ui) {
 		const code = await printPlain(dir, state, io, values.watch ?? false);
 		if (room) {
@@ -137,7 +147,8 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 			stop: stop.signal,
 			check: (signal) => checkOnce(dir, signal),
 			watch: (onChange, signal) => watchFolder(dir, {signal, onChange}),
-			saveProgress: (progress) => saveProgress(dir, progress),
+			// Keep what a `dapr-labs run` in another terminal recorded meanwhile (core/run-record.ts).
+			saveProgress: (progress) => saveMerged(dir, progress, state.labs),
 			run: runLab,
 			now: () => Date.now(),
 			...(room ? {onState: room.onState} : {}),

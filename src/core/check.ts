@@ -42,8 +42,9 @@ function toFinding(rule: Rule, report: Report, workspace: Workspace): Finding {
 		severity: report.severity ?? rule.meta.severity,
 		message: sentence(stripControl(fillTemplate(template, data))),
 		file,
-		line: Math.max(1, line),
-		column: Math.max(1, report.at.column),
+		// NO_POSITION (line 0) stays 0: the file is missing, and reports say so instead of naming line 1.
+		line: report.at.line === 0 ? 0 : Math.max(1, line),
+		column: report.at.line === 0 ? 0 : Math.max(1, report.at.column),
 	};
 	if (endLine !== undefined && report.at.endColumn !== undefined) {
 		finding.endLine = endLine;

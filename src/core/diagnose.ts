@@ -129,12 +129,17 @@ export type RunObservation = {
 	readonly published?: {readonly ok: boolean; readonly detail: string};
 	/** Why the run ended early, when it did (daprd exit, app exit). */
 	readonly ended?: string;
+	/** The run was stopped by the user (Ctrl-C, the workbook's stop): nothing is judged. */
+	readonly interrupted?: boolean;
+	/** The lab folder as an absolute path, to turn traceback paths into folder-relative ones. */
+	readonly dir?: string;
 };
 
 export type RunCheck = {readonly id: string; readonly status: 'pass' | 'fail' | 'skip'; readonly message: string};
 
 export type Diagnosis = {
-	readonly status: 'pass' | 'fail';
+	/** `interrupted`: the user stopped the run; no check and no finding, so nothing is scored. */
+	readonly status: 'pass' | 'fail' | 'interrupted';
 	readonly checks: readonly RunCheck[];
 	/** run/* findings, most fundamental first. */
 	readonly findings: readonly Finding[];
@@ -230,11 +235,81 @@ function tracebackAfter(events: readonly LineEvent[], from: number, appFile: str
 	return null;
 }
 
+/** Where a Python library lives: frames there are not the student's code. */
+function isLibraryFrame(file: string): boolean {
+	return file.startsWith('<') || /[\\/](?:site-packages|dist-packages)[\\/]/.test(file) || /[\\/]lib[\\/]python\d/.test(file);
+}
+
+/** A traceback path as the student knows it: relative to the lab folder when inside it, else as printed. */
+function studentPath(file: string, dir: string | undefined, appFile: string): string {
+	const norm = file.replaceAll('\\', '/');
+	const base = dir?.replaceAll('\\', '/').replace(/\/+$/, '');
+	if (base && norm.startsWith(base + '/')) return norm.slice(base.length + 1);
+	if (norm === appFile || norm.endsWith('/' + appFile)) return appFile;
+	return norm;
+}
+
+/** How the app crashed, read from its output: the traceback's last line and the deepest frame in the student's code. */
+export type AppCrash = {
+	/** `ModuleNotFoundError: No module named 'dapr'`, or uvicorn's own error line. */
+	readonly error: string;
+	readonly exception: string | null;
+	/** Folder-relative file and line of the deepest frame outside Python's libraries; null when none was printed. */
+	readonly file: string | null;
+	readonly line: number | null;
+	/** The exit status the Dapr CLI reported (`1`, or `exit status 1` for CLI 1.16). */
+	readonly code: string | null;
+};
+
+/**
+ * The app's crash, when the Dapr CLI reported that the app process exited with an error (or uvicorn said it could not
+ * load the app): the last traceback before the exit, or uvicorn's error line. Null when the app did not crash.
+ */
+export function appCrash(events: readonly LineEvent[], appFile: string, dir?: string): AppCrash | null {
+	const exitIndex = events.findIndex((event) => event.type === 'app-exited');
+	const loadError = events.find((event): event is Extract<LineEvent, {type: 'app-load-error'}> => event.type === 'app-load-error');
+	if (exitIndex < 0 && !loadError) return null;
+	const exit = exitIndex >= 0 ? (events[exitIndex] as Extract<LineEvent, {type: 'app-exited'}>) : null;
+	const end = exitIndex >= 0 ? exitIndex : events.length;
+	let crash: {exception: string; message: string; file: string | null; line: number | null} | null = null;
+	let frame: {file: string; line: number} | null = null;
+	let inTraceback = false;
+	for (let i = 0; i < end; i++) {
+		const event = events[i]!;
+		if (event.type === 'python-traceback') {
+			inTraceback = true;
+			frame = null;
+		} else if (event.type === 'python-frame' && inTraceback) {
+			if (!isLibraryFrame(event.file)) frame = {file: studentPath(event.file, dir, appFile), line: event.line};
+		} else if (event.type === 'python-exception' && inTraceback) {
+			crash = {exception: event.exception, message: event.message, file: frame?.file ?? null, line: frame?.line ?? null};
+			inTraceback = false;
+		}
+	}
+	if (crash) return {error: `${crash.exception}${crash.message ? `: ${crash.message}` : ''}`, exception: crash.exception, file: crash.file, line: crash.line, code: exit?.code ?? null};
+	if (loadError) return {error: loadError.message, exception: null, file: null, line: null, code: exit?.code ?? null};
+	return {error: '', exception: null, file: null, line: null, code: exit?.code ?? null};
+}
+
+/** What to do about a crash, by exception. */
+function crashHint(crash: AppCrash, appFile: string): string {
+	const missing = /^No module named '([^']+)'/.exec(crash.error.replace(/^ModuleNotFoundError: /, ''));
+	if (crash.exception === 'ModuleNotFoundError' && missing) {
+		const module = missing[1]!.split('.')[0]!;
+		const pkg = module === 'dapr' ? 'dapr' : module;
+		return `The Python that runs the app cannot import "${module}". Install it into a virtual environment in the lab folder, which \`dapr-labs run\` uses: \`python3 -m venv .venv && .venv/bin/pip install ${pkg}\`.`;
+	}
+	if (crash.exception === 'SyntaxError' || crash.exception === 'IndentationError' || crash.exception === 'TabError') return `Fix the syntax at ${crash.file ?? appFile}${crash.line ? `:${crash.line}` : ''}; \`dapr-labs check\` points at it without starting anything.`;
+	if (crash.exception === null && crash.error.includes('Could not import module')) return `Run from the lab folder that holds ${appFile} (uvicorn imports app:app from the current folder).`;
+	return `Fix the error at ${crash.file ?? appFile}${crash.line ? `:${crash.line}` : ''} (the traceback is in the run log: \`dapr-labs logs\`), then run again.`;
+}
+
 /** Decides the verdict and the run/* findings. */
 export function diagnose(observation: RunObservation, model: WorkspaceModel | null): Diagnosis {
 	const {events} = observation;
 	const findings: Finding[] = [];
 	const checks: RunCheck[] = [];
+	if (observation.interrupted) return {status: 'interrupted', checks, findings};
 	const seen = new Set<string>();
 	const add = (f: Finding) => {
 		const key = `${f.ruleId}|${f.message}`;
@@ -251,7 +326,7 @@ export function diagnose(observation: RunObservation, model: WorkspaceModel | nu
 	for (const event of events) {
 		if (event.type === 'component-init-failed') {
 			initFailed = true;
-			const at = (event.componentType === 'bindings.cron' ? metadataLoc(model, event.name, 'schedule') : null) ?? componentLoc(model, event.name) ?? {file: 'components/', line: 1, column: 1};
+			const at = (event.componentType === 'bindings.cron' ? metadataLoc(model, event.name, 'schedule') : null) ?? componentLoc(model, event.name) ?? {file: 'components/', line: 0, column: 0};
 			add(finding('run/component-init-failed', `Dapr could not initialise component "${event.name}" (${event.componentType}) and exited: ${event.error}`, at, 'Fix the component, then run again; `dapr-labs check` explains schedule errors field by field.'));
 		}
 	}
@@ -260,13 +335,24 @@ export function diagnose(observation: RunObservation, model: WorkspaceModel | nu
 		if (fatal) add(finding('run/component-init-failed', `Daprd stopped with a fatal error: ${fatal.error}`, cronLoc));
 	}
 
+	// The app crashed (at import, or later): its own error is the cause of everything that follows.
+	const crash = appCrash(events, appFile, observation.dir);
+	if (crash) {
+		const at: Loc = crash.file && crash.line ? {file: crash.file, line: crash.line, column: 1} : APP;
+		const where = crash.file && crash.line ? ` (${crash.file}:${crash.line})` : '';
+		const exited = crash.code ? `exited with error code ${crash.code.replace(/^exit status /, '')}` : 'exited';
+		const what = crash.error ? `: ${crash.error}${where}` : '';
+		const started = events.some((event) => event.type === 'app-discovered');
+		add(finding('run/app-crashed', `The app crashed${started ? '' : ' at start'} and ${exited}${what}`, at, crashHint(crash, appFile)));
+	}
+
 	// App channel.
 	const channelMissing = events.some((event) => event.type === 'app-channel-missing');
 	const waiting = events.find((event): event is Extract<LineEvent, {type: 'waiting-for-app'}> => event.type === 'waiting-for-app');
 	const discovered = events.some((event) => event.type === 'app-discovered');
 	if (channelMissing) {
 		add(finding('run/app-channel-missing', 'Daprd started without an app channel ("App channel is not initialized"), so it never delivers input binding events; dapr run needs --app-port', APP, 'Run `dapr run --app-id <id> --app-port 8000 ... -- python3 -m uvicorn app:app --host 0.0.0.0 --port 8000`.'));
-	} else if (waiting && !discovered && !initFailed) {
+	} else if (waiting && !discovered && !initFailed && !crash) {
 		add(finding('run/app-channel-missing', `Daprd waited for the app on port ${waiting.port}, but nothing listened there; daprd starts reading input bindings (and @every starts counting) only once the app port answers`, APP, `Start uvicorn with --port ${waiting.port} (the port given to dapr run --app-port).`));
 	}
 
@@ -371,5 +457,7 @@ export function diagnose(observation: RunObservation, model: WorkspaceModel | nu
 
 	const failedCheck = checks.some((check) => check.status === 'fail');
 	const status = findings.length === 0 && !failedCheck ? 'pass' : 'fail';
+	// A crash explains the missing triggers/webhook: drop the follow-on findings that would blame the schedule.
+	if (crash) return {status, checks, findings: findings.filter((f) => f.ruleId !== 'run/cron-not-triggered' && f.ruleId !== 'run/webhook-not-received' && f.ruleId !== 'run/pubsub-not-published')};
 	return {status, checks, findings};
 }

@@ -27,8 +27,25 @@ export type PythonProbe = {
 	readonly path: string;
 	readonly version: string | null;
 	readonly modules: {readonly fastapi: boolean; readonly uvicorn: boolean; readonly dapr: boolean};
+	/** A virtual environment's interpreter (sys.prefix != sys.base_prefix): pip may install into it. */
+	readonly venv?: boolean;
+	/** PEP 668: the interpreter's stdlib holds EXTERNALLY-MANAGED, so `pip install` into it is refused (Debian 12). */
+	readonly externallyManaged?: boolean;
 	readonly error?: string;
 };
+
+/**
+ * The command that installs Python packages so `dapr-labs run` finds them. Into a venv's interpreter,
+ * or one known not to be externally managed: its own pip. Otherwise a new `.venv` in the lab folder with everything the lab needs: Debian 12 and Ubuntu 23.04+ refuse
+ * `pip install` into the system Python (PEP 668, `externally-managed-environment`), and `run` and doctor look in the
+ * lab folder's `.venv` first.
+ */
+export function pipInstallFix(python: PythonProbe | null, missing: readonly string[], labNeeds: readonly string[]): string {
+	// Its own pip works in a venv, or where the interpreter is known not to be externally managed (pyenv, python.org).
+	if (python && (python.venv || (python.version && python.externallyManaged === false))) return `${python.path} -m pip install ${missing.join(' ')}`;
+	const all = [...new Set([...labNeeds, ...missing])];
+	return `python3 -m venv .venv && .venv/bin/pip install ${all.join(' ')}   (in the lab folder; dapr-labs uses .venv by itself. A system-wide pip install fails on Debian 12 with externally-managed-environment; if venv is missing: sudo apt-get install python3-venv)`;
+}
 
 export type PortProbe = {readonly port: number; readonly free: boolean; readonly owner?: string};
 
@@ -102,6 +119,18 @@ export function choosePython(pythons: readonly PythonProbe[], override: string |
 	return pythons.find((python) => python.modules.fastapi && python.modules.uvicorn) ?? pythons.find((python) => python.version) ?? null;
 }
 
+/** The env/redis-unreachable check for one probed Redis; doctor and `run`'s preflight both judge with it. */
+export function judgeRedis(redis: RedisProbe): DoctorCheck {
+	const good = redis.state === 'ok' || redis.state === 'auth-required';
+	return {
+		id: 'env/redis-unreachable',
+		title: `Redis at ${redis.address}`,
+		status: good ? 'pass' : 'fail',
+		found: `${redis.address} (from ${redis.source}) ${redis.state === 'ok' ? 'answers PING' : redis.state === 'auth-required' ? 'answers and wants a password' : redis.state === 'refused' ? 'refuses connections' : redis.state === 'timeout' ? 'does not answer' : `fails: ${redis.detail ?? 'unknown error'}`}.`,
+		...(good ? {} : {fix: 'Start Redis: `dapr init` runs it as the dapr_redis container; without Docker, `redis-server --daemonize yes`.'}),
+	};
+}
+
 /** Decides every env/* check. `labNeedsSdk` adds the dapr SDK check (Lab B and combined). */
 export function evaluateDoctor(facts: DoctorFacts, options: {readonly labNeedsSdk: boolean}): DoctorCheck[] {
 	const checks: DoctorCheck[] = [];
@@ -172,7 +201,7 @@ export function evaluateDoctor(facts: DoctorFacts, options: {readonly labNeedsSd
 				title: 'fastapi and uvicorn',
 				status: 'fail',
 				found: `${chosen.path} cannot import ${missing.join(' and ')}.` + (others.length > 0 ? ` ${others[0]!.path} can; pass --python ${others[0]!.path}.` : ''),
-				fix: `${chosen.path} -m pip install ${missing.join(' ')}`,
+				fix: pipInstallFix(chosen, missing, options.labNeedsSdk ? ['fastapi', 'uvicorn', 'dapr'] : ['fastapi', 'uvicorn']),
 			});
 		} else {
 			checks.push({id: 'env/uvicorn-missing', title: 'fastapi and uvicorn', status: 'pass', found: `${chosen.path} imports fastapi and uvicorn.`});
@@ -181,7 +210,7 @@ export function evaluateDoctor(facts: DoctorFacts, options: {readonly labNeedsSd
 			checks.push(
 				chosen.modules.dapr
 					? {id: 'env/dapr-sdk-missing', title: 'Dapr Python SDK', status: 'pass', found: `${chosen.path} imports dapr.`}
-					: {id: 'env/dapr-sdk-missing', title: 'Dapr Python SDK', status: 'warn', found: `${chosen.path} cannot import dapr (Lab B and the combined pattern need it).`, fix: `${chosen.path} -m pip install dapr`},
+					: {id: 'env/dapr-sdk-missing', title: 'Dapr Python SDK', status: 'warn', found: `${chosen.path} cannot import dapr (Lab B and the combined pattern need it).`, fix: pipInstallFix(chosen, ['dapr'], ['fastapi', 'uvicorn', 'dapr'])},
 			);
 		}
 	}
@@ -205,16 +234,7 @@ export function evaluateDoctor(facts: DoctorFacts, options: {readonly labNeedsSd
 	if (facts.redis.length === 0) {
 		checks.push({id: 'env/redis-unreachable', title: 'Redis', status: 'warn', found: 'No Redis-backed component found in ./components or ~/.dapr/components, so nothing to probe.', fix: 'Create components/pubsub.yaml (pubsub.redis, redisHost localhost:6379) for the combined lab.'});
 	}
-	for (const redis of facts.redis) {
-		const good = redis.state === 'ok' || redis.state === 'auth-required';
-		checks.push({
-			id: 'env/redis-unreachable',
-			title: `Redis at ${redis.address}`,
-			status: good ? 'pass' : 'fail',
-			found: `${redis.address} (from ${redis.source}) ${redis.state === 'ok' ? 'answers PING' : redis.state === 'auth-required' ? 'answers and wants a password' : redis.state === 'refused' ? 'refuses connections' : redis.state === 'timeout' ? 'does not answer' : `fails: ${redis.detail ?? 'unknown error'}`}.`,
-			...(good ? {} : {fix: 'Start Redis: `dapr init` runs it as the dapr_redis container; without Docker, `redis-server --daemonize yes`.'}),
-		});
-	}
+	for (const redis of facts.redis) checks.push(judgeRedis(redis));
 
 	// the pub/sub component from the previous lesson
 	if (facts.pubsubComponents.length > 0) {

@@ -3,7 +3,13 @@
  */
 import type {Finding, LabId} from './types.js';
 
-export type StepResult = {readonly id: string; readonly title: string; readonly status: 'pass' | 'fail'};
+export type StepResult = {
+	readonly id: string;
+	readonly title: string;
+	readonly status: 'pass' | 'fail';
+	/** Runtime steps in `check`: whether a passed `dapr-labs run` of these very files is on record (core/run-record.ts). */
+	readonly verified?: boolean;
+};
 
 export type LabResult = {
 	readonly id: LabId;

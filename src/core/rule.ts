@@ -47,6 +47,8 @@ export type RuleMeta = {
 	readonly docs: string;
 	/** The symptom a student sees when this rule is broken (troubleshooting table). */
 	readonly symptom?: string;
+	/** The fix in the student's words (troubleshooting table: symptom → cause → fix; docs/rules.md **Fix:**). */
+	readonly fix?: string;
 };
 
 export type Report = {

@@ -54,6 +54,8 @@ export type LineEvent =
 	| {readonly type: 'component-error-exit'; readonly error: string}
 	/** `failed to read from bindings: ...` (probe request failed). */
 	| {readonly type: 'bindings-read-failed'; readonly error: string}
+	/** uvicorn's `ERROR:    Error loading ASGI app. Could not import module "app".` (the message after `ERROR:`). */
+	| {readonly type: 'app-load-error'; readonly message: string}
 	| {readonly type: 'no-app-command'}
 	| {readonly type: 'shutting-down'}
 	| {readonly type: 'app-log'; readonly text: string};
@@ -75,7 +77,10 @@ export type RunEvent =
 	| {
 			readonly type: 'result';
 			readonly lab: LabId;
-			readonly status: 'pass' | 'fail' | 'not-ready';
+			/** `interrupted`: stopped by the user (Ctrl-C); no findings, nothing scored. */
+			readonly status: 'pass' | 'fail' | 'not-ready' | 'interrupted';
 			readonly findings: readonly Finding[];
 			readonly logFile: string | null;
+			/** workspaceFingerprint of the files the run used (to record the result in the folder's progress). */
+			readonly fingerprint?: string;
 	  };

@@ -14,6 +14,23 @@ export type Span = {
 	readonly endColumn?: number;
 };
 
+/**
+ * Line and column 0 mean "no position": the file (or folder) is missing, or the finding is about the machine (env/*).
+ * Reports then say "missing" instead of inventing a line (findingPlace).
+ */
+export const NO_POSITION: Span = {line: 0, column: 0};
+
+/**
+ * Where a finding is, as reports print it: `file:line:col`; without a position `Dockerfile (missing)` for a missing
+ * file, `components/` for what a folder lacks, `this machine` for env/* findings.
+ */
+export function findingPlace(finding: {readonly ruleId?: string; readonly file: string; readonly line: number; readonly column: number}, withColumn = true): string {
+	if (finding.line > 0) return withColumn ? `${finding.file}:${finding.line}:${finding.column}` : `${finding.file}:${finding.line}`;
+	if (finding.file === '.' || finding.file === '' || finding.ruleId?.startsWith('env/')) return 'this machine';
+	if (finding.ruleId === 'lab/missing-file') return `${finding.file} (missing)`;
+	return finding.file.endsWith('/') ? finding.file : `${finding.file}/`;
+}
+
 /** One thing the checker (or the runner) found. The JSON report prints these fields as they are. */
 export type Finding = {
 	readonly ruleId: string;
@@ -22,6 +39,7 @@ export type Finding = {
 	readonly message: string;
 	/** Path relative to the lab folder, forward slashes. */
 	readonly file: string;
+	/** 1-based; 0 (with column 0) when there is no position: see NO_POSITION. */
 	readonly line: number;
 	readonly column: number;
 	readonly endLine?: number;

@@ -10,6 +10,7 @@
  */
 import type {CheckResult} from '../core/result.js';
 import {stripControl} from '../core/text.js';
+import {findingPlace} from '../core/types.js';
 import {uniqueFindings, type PlacedFinding} from './sarif.js';
 
 /** GitHub shows at most this many annotations of one kind (error, warning, notice) per step. */
@@ -46,7 +47,7 @@ export function formatGithub(result: CheckResult, options: GithubOptions): strin
 		counts[kind]++;
 	}
 	const plain: string[] = [];
-	for (const finding of overflow) plain.push(`${finding.uri}:${finding.line}:${finding.column}: ${finding.severity} ${finding.ruleId}: ${oneLine(finding.message)}`);
+	for (const finding of overflow) plain.push(`${findingPlace({...finding, file: finding.uri})}: ${finding.severity} ${finding.ruleId}: ${oneLine(finding.message)}`);
 	if (overflow.length > 0) {
 		plain.push(`${overflow.length} more finding${overflow.length === 1 ? '' : 's'} not annotated (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step); they are listed above.`);
 	}
@@ -60,7 +61,8 @@ function annotationKind(finding: PlacedFinding): Kind {
 }
 
 function annotation(kind: Kind, finding: PlacedFinding): string {
-	const properties = [`file=${escapeProperty(finding.uri)}`, `line=${finding.line}`, `col=${finding.column}`];
+	// A missing file has no line: annotate the file alone rather than a line that does not exist.
+	const properties = [`file=${escapeProperty(finding.uri)}`, ...(finding.line > 0 ? [`line=${finding.line}`, `col=${finding.column}`] : [])];
 	if (finding.endLine !== undefined) properties.push(`endLine=${finding.endLine}`);
 	if (finding.endColumn !== undefined) properties.push(`endColumn=${finding.endColumn}`);
 	properties.push(`title=${escapeProperty(finding.ruleId)}`);

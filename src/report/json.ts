@@ -31,7 +31,8 @@ export function checkJson(result: CheckResult): Record<string, unknown> {
 			status: lab.status,
 			score: lab.score,
 			maxScore: lab.maxScore,
-			steps: lab.steps.map((step) => ({id: step.id, title: step.title, status: step.status})),
+			// `verified` (runtime steps, `check` only): a passed `dapr-labs run` of these files is on record.
+			steps: lab.steps.map((step) => ({id: step.id, title: step.title, status: step.status, ...(step.verified !== undefined ? {verified: step.verified} : {})})),
 			findings: lab.findings.map(finding),
 		})),
 		summary: {errors: result.summary.errors, warnings: result.summary.warnings},

@@ -7,7 +7,7 @@ import {fileInStep} from '../core/check.js';
 import type {GradeReport} from '../core/grade.js';
 import type {LabDef} from '../core/labs.js';
 import type {CheckResult, LabResult, StepResult} from '../core/result.js';
-import type {Finding} from '../core/types.js';
+import {findingPlace, type Finding} from '../core/types.js';
 import {stripControl} from '../core/text.js';
 
 export type JunitOptions = {
@@ -78,7 +78,7 @@ export function findingsOfStep(def: LabDef, stepId: string, findings: readonly F
 }
 
 function findingLine(finding: Finding): string {
-	const where = `${finding.file}:${finding.line}:${finding.column}`;
+	const where = findingPlace(finding);
 	return `${where} ${finding.severity} ${finding.ruleId}: ${finding.message}${finding.hint ? `\n  Fix: ${finding.hint}` : ''}`;
 }
 

@@ -3,6 +3,7 @@
  */
 import type {ReviewResult} from '../core/markdown-answer.js';
 import {stripControl} from '../core/text.js';
+import {findingPlace} from '../core/types.js';
 
 /** Renders a review for a terminal or a log (no colour). */
 export function formatReviewText(review: ReviewResult): string {
@@ -20,7 +21,7 @@ export function formatReviewText(review: ReviewResult): string {
 	if (findings.length > 0) {
 		out.push('', 'Findings:');
 		for (const finding of findings) {
-			out.push(`${stripControl(finding.file)}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId}: ${stripControl(finding.message)}`);
+			out.push(`${stripControl(findingPlace(finding))} ${finding.severity} ${finding.ruleId}: ${stripControl(finding.message)}`);
 			if (finding.hint) out.push(`  Fix: ${stripControl(finding.hint)}`);
 		}
 	}

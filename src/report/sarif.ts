@@ -82,7 +82,8 @@ export function sarifLog(result: CheckResult, options: SarifOptions = {}): Recor
 			{
 				physicalLocation: {
 					artifactLocation: {uri: encodeUri(finding.uri), uriBaseId: '%SRCROOT%'},
-					region: region(finding),
+					// A missing file has no region (SARIF regions start at line 1).
+					...(finding.line > 0 ? {region: region(finding)} : {}),
 				},
 			},
 		],

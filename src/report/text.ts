@@ -5,7 +5,7 @@
 import type {LabDef} from '../core/labs.js';
 import type {CheckResult, LabResult} from '../core/result.js';
 import {stripControl} from '../core/text.js';
-import type {Finding, Severity, Workspace} from '../core/types.js';
+import {findingPlace, type Finding, type Severity, type Workspace} from '../core/types.js';
 
 export type TextOptions = {
 	/** The folder's files, for code frames; frames are left out without it. */
@@ -60,7 +60,7 @@ function stepOf(lab: LabDef | undefined, finding: Finding): string | null {
 
 function findingLines(finding: Finding, options: TextOptions, paint: Paint): string[] {
 	const label = paint(severityColor(finding.severity), finding.severity.padEnd(7));
-	const place = `${stripControl(finding.file)}:${finding.line}:${finding.column}`;
+	const place = stripControl(findingPlace(finding));
 	const out = [`    ${label} ${place}  ${stripControl(finding.message)} ${paint(CODES.dim, `[${finding.ruleId}]`)}`];
 	if (finding.severity === 'error') {
 		const file = options.workspace?.files.get(finding.file);
@@ -83,8 +83,18 @@ function labBlock(lab: LabResult, def: LabDef | undefined, options: TextOptions,
 	lab.steps.forEach((step, index) => {
 		const stepDef = def?.steps.find((s) => s.id === step.id) ?? def?.steps[index];
 		const points = stepDef ? `${step.status === 'pass' ? stepDef.points : 0}/${stepDef.points}` : '';
-		const mark = step.status === 'pass' ? paint(CODES.green, '✔') : paint(CODES.red, '✖');
-		const runtime = stepDef?.kind === 'runtime' ? paint(CODES.dim, ' (verified by `dapr-labs run`)') : '';
+		// A runtime step is verified only by a passed run of these files on record; otherwise its points are credited
+		// while the static checks pass, and it says so.
+		const unverified = stepDef?.kind === 'runtime' && step.verified !== true;
+		const mark = step.status !== 'pass' ? paint(CODES.red, '✖') : unverified ? paint(CODES.yellow, '○') : paint(CODES.green, '✔');
+		const runtime =
+			stepDef?.kind !== 'runtime'
+				? ''
+				: step.status !== 'pass'
+					? paint(CODES.dim, ` (not yet verified: every static check must pass, then \`dapr-labs run ${lab.id}\`)`)
+					: unverified
+						? paint(CODES.dim, ` (credited, not yet verified: \`dapr-labs run ${lab.id}\` verifies it)`)
+						: paint(CODES.dim, ' (verified by `dapr-labs run`)');
 		out.push(`  ${mark} ${stripControl(step.title)}  ${points}${runtime}`);
 		for (const finding of placed.get(step.id) ?? []) out.push(...findingLines(finding, options, paint));
 	});

@@ -136,7 +136,7 @@ export async function gatherDoctorFacts(options: DoctorOptions): Promise<DoctorF
 		install,
 		probeTool('docker', ['--version'], toolOptions),
 		probeTool('docker', ['info', '--format', '{{.ServerVersion}}'], toolOptions),
-		findPythons({env: options.env, timeoutMs, ...(options.python ? {override: options.python} : {})}),
+		findPythons({env: options.env, timeoutMs, dir: options.dir, ...(options.python ? {override: options.python} : {})}),
 		probePorts(options.ports ?? [8000, 3500, 50001]),
 		redis,
 		local,

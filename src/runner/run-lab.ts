@@ -14,6 +14,7 @@ import {parseAllDocuments, isMap, isSeq} from 'yaml';
 import {argOf, directionAllows, expectedPath, metadataItem, stringArg} from '../core/rules/support.js';
 import {diagnose, judgeTriggers, planTriggers, type RunObservation, type TriggerExpectation} from '../core/diagnose.js';
 import {classifyLine} from '../core/log/classify.js';
+import {workspaceFingerprint} from '../core/run-record.js';
 import type {ComponentDoc} from '../core/model.js';
 import type {WorkspaceModel} from '../core/rule.js';
 import type {LineEvent, RunEvent} from '../core/run-events.js';
@@ -21,6 +22,8 @@ import type {Finding, LabId} from '../core/types.js';
 import {checkFolder} from './check-folder.js';
 import {daprRunArgs, daprStop, daprVersion} from './dapr.js';
 import {dockerBuild, dockerEngineReachable} from './docker.js';
+import {judgeRedis, pipInstallFix} from '../core/doctor.js';
+import {probeRedis, PROBE_TIMEOUT_MS} from './doctor.js';
 import {loadLabs} from './labs-loader.js';
 import {openRunLog, type RunLog} from './log-store.js';
 import {isPortFree, probePorts} from './ports.js';
@@ -79,12 +82,24 @@ class EventQueue<T> {
 }
 
 function envFinding(ruleId: string, message: string, hint?: string): Finding {
-	return {ruleId, severity: 'error', message, file: '.', line: 1, column: 1, ...(hint ? {hint} : {})};
+	// About the machine, not a file: no position (reports print "this machine").
+	return {ruleId, severity: 'error', message, file: '.', line: 0, column: 0, ...(hint ? {hint} : {})};
 }
 
 /** A metadata value as Dapr reads it (key case-insensitive), or null. */
 function metadataValue(doc: ComponentDoc, key: string): string | null {
 	return metadataItem(doc, key)?.value?.value ?? null;
+}
+
+/** The Redis addresses of the folder's Redis-backed pub/sub components (default localhost:6379, as pubsub.redis has). */
+function redisAddresses(model: WorkspaceModel): {readonly address: string; readonly source: string}[] {
+	const seen = new Map<string, string>();
+	for (const doc of model.components) {
+		if (doc.type?.value !== 'pubsub.redis') continue;
+		const address = metadataValue(doc, 'redisHost') ?? 'localhost:6379';
+		if (!seen.has(address)) seen.set(address, doc.file);
+	}
+	return [...seen].map(([address, source]) => ({address, source}));
 }
 
 /** The first statically known string passed to `method` (keyword or position). */
@@ -153,7 +168,8 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 	const httpPort = spec.daprHttpPort ?? 3500;
 	const grpcPort = spec.daprGrpcPort ?? 50001;
 	const env: Record<string, string | undefined> = {...process.env, ...spec.env, PYTHONUNBUFFERED: '1'};
-	const ended = (status: 'pass' | 'fail' | 'not-ready', findings: readonly Finding[], logFile: string | null): RunEvent => ({type: 'result', lab: spec.lab, status, findings, logFile});
+	let fingerprint: string | undefined;
+	const ended = (status: 'pass' | 'fail' | 'not-ready' | 'interrupted', findings: readonly Finding[], logFile: string | null): RunEvent => ({type: 'result', lab: spec.lab, status, findings, logFile, ...(fingerprint ? {fingerprint} : {})});
 
 	// --- preflight --------------------------------------------------------------------------------------------
 	yield {type: 'phase', phase: 'preflight', message: 'Checking the folder and the environment.'};
@@ -161,27 +177,37 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 	const lab = labs.find((candidate) => candidate.id === spec.lab);
 	if (!lab) throw new Error(`Unknown lab ${spec.lab}.`);
 	const {result, workspace, model} = await checkFolder(spec.dir, {labs: [spec.lab], signal});
+	fingerprint = workspaceFingerprint(workspace);
 	const staticFindings = result.labs.find((l) => l.id === spec.lab)?.findings ?? [];
 	const staticErrors = staticFindings.filter((f) => f.severity === 'error');
 	yield {type: 'note', message: staticErrors.length === 0 ? 'Static checks: no errors.' : `Static checks: ${staticErrors.length} error(s); running anyway to show what Dapr does with them.`};
 
 	const needSdk = lab.needsDaprSdk;
-	const [dapr, python, portStates] = await Promise.all([
+	// Labs that publish need the Redis behind their pub/sub component: probe it as doctor does, before a minute is spent.
+	const needsPubsub = lab.requiredComponents.some((group) => group.some((type) => type.startsWith('pubsub.')));
+	const redisTargets = needsPubsub ? redisAddresses(model) : [];
+	const [dapr, python, portStates, redisProbes] = await Promise.all([
 		daprVersion({env}),
-		choosePython(spec.python, {env, needDapr: needSdk}),
+		choosePython(spec.python, {env, needDapr: needSdk, dir: spec.dir}),
 		probePorts([appPort, httpPort, grpcPort].filter((p): p is number => p !== null)),
+		Promise.all(redisTargets.map((target) => probeRedis(target.address, target.source, PROBE_TIMEOUT_MS))),
 	]);
 	const notReady: Finding[] = [];
+	const labPackages = needSdk ? ['fastapi', 'uvicorn', 'dapr'] : ['fastapi', 'uvicorn'];
 	if (!dapr) notReady.push(envFinding('env/dapr-missing', 'The dapr CLI is not on PATH (or `dapr --version` failed).', 'Install the Dapr CLI (https://docs.dapr.io/getting-started/install-dapr-cli/), then run `dapr init`.'));
 	if (!python.chosen) {
 		const any = python.candidates.find((c) => c.version !== null);
 		if (!any) notReady.push(envFinding('env/python-missing', spec.python ? `--python ${spec.python} is not a runnable Python.` : 'No runnable python3 was found on PATH or in /usr/bin and /usr/local/bin.', 'Install Python 3.10+.'));
-		else notReady.push(envFinding('env/uvicorn-missing', `No Python found imports both fastapi and uvicorn (looked at ${python.candidates.map((c) => c.path).join(', ')}).`, `${any.path} -m pip install fastapi uvicorn`));
+		else notReady.push(envFinding('env/uvicorn-missing', `No Python found imports both fastapi and uvicorn (looked at ${python.candidates.map((c) => c.path).join(', ')}).`, pipInstallFix(python.candidates.find((c) => c.venv) ?? any, ['fastapi', 'uvicorn'], labPackages)));
 	} else if (needSdk && !python.chosen.modules.dapr) {
-		notReady.push(envFinding('env/dapr-sdk-missing', `${python.chosen.path} cannot import the Dapr SDK (dapr), which ${lab.title} needs.`, `${python.chosen.path} -m pip install dapr`));
+		notReady.push(envFinding('env/dapr-sdk-missing', `${python.chosen.path} cannot import the Dapr SDK (dapr), which ${lab.title} needs.`, pipInstallFix(python.chosen, ['dapr'], labPackages)));
 	}
 	for (const state of portStates) {
 		if (!state.free) notReady.push(envFinding('env/port-in-use', `Port ${state.port} is in use${state.owner ? ` by ${state.owner}` : ''}.`, state.owner ? `Stop ${state.owner}, or pass another port.` : 'Free the port, or pass another port.'));
+	}
+	for (const probe of redisProbes) {
+		const check = judgeRedis(probe);
+		if (check.status === 'fail') notReady.push(envFinding(check.id, `${check.found.replace(/\.$/, '')}: daprd pings it when it initialises the pub/sub component and stops when it cannot connect (\`redis streams: error connecting to redis at ...\`), so the run would fail for a reason that is not in your code.`, check.fix));
 	}
 	if (notReady.length > 0) {
 		for (const finding of notReady) yield {type: 'finding', finding};
@@ -219,7 +245,7 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 			const built = await dockerBuild(spec.dir, `dapr-labs-${spec.lab}`, signal);
 			yield {type: 'check', id: 'docker-build', status: built.ok ? 'pass' : 'fail', message: built.ok ? 'docker build succeeded.' : `docker build failed:\n${built.output}`};
 		} else {
-			yield {type: 'note', message: `Skipped docker build: ${engine.reason}. The run starts the app directly with Python, as \`dapr run\` does.`};
+			yield {type: 'note', message: `Skipped docker build: ${/[.?!]$/.test(engine.reason) ? engine.reason : `${engine.reason}.`} The run starts the app directly with Python, as \`dapr run\` does.`};
 		}
 	} else if (spec.build === 'skip') {
 		yield {type: 'note', message: 'Skipped docker build (--no-build).'};
@@ -481,9 +507,12 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 		}
 		let busy = await waitPortsFree(ports, 3000);
 		if (busy.length > 0) {
-			await daprStop(lab.appId, {env});
+			const stopped = await daprStop(lab.appId, {env});
 			busy = await waitPortsFree(ports, 3000);
-			yield {type: 'note', message: busy.length > 0 ? `Ports still in use after stopping: ${busy.join(', ')}.` : 'Stopped the app with `dapr stop` as a fallback.'};
+			// Say only what is still true when the note is printed: who holds a port now, or that `dapr stop` did stop something.
+			const held = busy.length > 0 ? (await probePorts(busy)).filter((state) => !state.free) : [];
+			if (held.length > 0) yield {type: 'note', message: `Ports still in use after stopping: ${held.map((state) => (state.owner ? `${state.port} (${state.owner})` : String(state.port))).join(', ')}.`};
+			else if (stopped) yield {type: 'note', message: 'Stopped the app with `dapr stop` as a fallback.'};
 		}
 		const effectiveTriggers = useFires ? cronFires : triggers;
 		const observation: RunObservation = {
@@ -496,8 +525,15 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 			...(appAnswer ? {appAnswer} : {}),
 			...(published ? {published} : {}),
 			...(endedWhy ? {ended: endedWhy + '.'} : {}),
+			...(signal.aborted ? {interrupted: true} : {}),
+			dir: spec.dir,
 		};
 		const diagnosis = diagnose(observation, model);
+		if (diagnosis.status === 'interrupted') {
+			yield {type: 'phase', phase: 'done', message: 'Interrupted: the run was stopped before it finished, so nothing was judged.'};
+			yield ended('interrupted', [], log.path);
+			return;
+		}
 		if (expectation) {
 			const verdict = judgeTriggers(expectation, effectiveTriggers);
 			yield {type: 'check', id: 'triggers', status: verdict.ok ? 'pass' : 'fail', message: verdict.message};

@@ -4,6 +4,7 @@
  */
 import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
+import {parseRunRecords, type RunRecord, type RunRecords} from '../core/run-record.js';
 import type {LabProgress, Progress} from '../core/session/state.js';
 import {LAB_IDS, type LabId} from '../core/types.js';
 
@@ -40,7 +41,8 @@ export function parseProgress(value: unknown): Progress | null {
 		labs[id as LabId] = {passed: lab['passed'], hints, ...(typeof lab['current'] === 'string' ? {current: lab['current']} : {})};
 	}
 	const lastLab = typeof record['lastLab'] === 'string' && (LAB_IDS as readonly string[]).includes(record['lastLab']) ? (record['lastLab'] as LabId) : undefined;
-	return {version: 1, labs, ...(lastLab ? {lastLab} : {})};
+	const runs = parseRunRecords(record['runs']);
+	return {version: 1, labs, ...(lastLab ? {lastLab} : {}), ...(Object.keys(runs).length > 0 ? {runs} : {})};
 }
 
 /**
@@ -97,4 +99,34 @@ export async function resetProgress(dir: string, lab?: LabId): Promise<{readonly
 	const next: Progress = {version: 1, labs, ...(progress.lastLab && progress.lastLab !== lab ? {lastLab: progress.lastLab} : {})};
 	await saveProgress(dir, next);
 	return {cleared: had ? [lab] : [], warning};
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Run results (`dapr-labs run` from the shell); kept apart from the workbook's own saves above.
+
+/**
+ * Records a finished run in the folder's progress: the run record, and on a pass the lab's runtime steps as passed
+ * (what the workbook's `r` records too). Loads and saves through loadProgress/saveProgress.
+ */
+export async function recordRunResult(dir: string, lab: LabId, record: RunRecord, runtimeSteps: readonly string[], stepOrder: readonly string[]): Promise<string | null> {
+	const {progress, warning} = await loadProgress(dir);
+	const current: LabProgress = progress.labs[lab] ?? {passed: [], hints: {}};
+	const passed = new Set(current.passed);
+	if (record.status === 'pass') for (const step of runtimeSteps) passed.add(step);
+	const next: Progress = {
+		...progress,
+		labs: {...progress.labs, [lab]: {...current, passed: stepOrder.filter((id) => passed.has(id))}},
+		runs: {...progress.runs, [lab]: record},
+	};
+	await saveProgress(dir, next);
+	return warning;
+}
+
+/** The run records of a folder, read without side effects (a corrupt or missing file is no records). */
+export async function readRunRecords(dir: string): Promise<RunRecords> {
+	try {
+		return parseProgress(JSON.parse(await readFile(statePath(dir), 'utf8')))?.runs ?? {};
+	} catch {
+		return {};
+	}
 }

@@ -59,7 +59,9 @@ describe('dapr-labs check (real bin)', () => {
 		expect(labs).toHaveLength(1);
 		expect(Object.keys(labs[0]!)).toEqual(['id', 'title', 'status', 'score', 'maxScore', 'steps', 'findings']);
 		expect(labs[0]).toMatchObject({id: 'combined', status: 'pass', score: 100, maxScore: 100});
-		for (const step of labs[0]!['steps'] as Record<string, unknown>[]) expect(Object.keys(step)).toEqual(['id', 'title', 'status']);
+		// Runtime steps add `verified` (no run on record here: false); static steps keep the three keys.
+		for (const step of labs[0]!['steps'] as Record<string, unknown>[]) expect(Object.keys(step)).toEqual('verified' in step ? ['id', 'title', 'status', 'verified'] : ['id', 'title', 'status']);
+		expect((labs[0]!['steps'] as Record<string, unknown>[]).filter((step) => 'verified' in step).map((step) => step['verified'])).toEqual([false]);
 		expect(json['summary']).toEqual({errors: 0, warnings: 0});
 	});
 	test('a broken folder: exit 1 and findings with relative forward-slash paths', async () => {

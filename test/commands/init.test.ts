@@ -25,9 +25,17 @@ describe('dapr-labs init', () => {
 		expect(out()).toContain('components/cron-binding.yaml');
 	});
 
-	it('writes another lab into --dir, creating it', async () => {
-		const {io} = memoryIO(dir);
+	it('does not say "cd into the folder" when it wrote into the current folder', async () => {
+		const {io, out} = memoryIO(dir);
+		expect(await run([], io)).toBe(0);
+		expect(out()).toContain('Next: run `dapr-labs start` here.');
+		expect(out()).not.toContain('cd ');
+	});
+
+	it('writes another lab into --dir, creating it, and says to cd there', async () => {
+		const {io, out} = memoryIO(dir);
 		expect(await run(['--lab', 'lab-b', '--dir', 'sub/lab'], io)).toBe(0);
+		expect(out()).toContain('Next: `cd sub/lab` and run `dapr-labs start`.');
 		expect(await listFiles(join(dir, 'sub/lab'))).toEqual(await listFiles(join(packageRoot(), 'labs', 'lab-b', 'starter')));
 	});
 

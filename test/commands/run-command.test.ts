@@ -57,3 +57,45 @@ describe('dapr-labs run', () => {
 		await expect(run([], io(process.cwd(), {}))).rejects.toThrow(/expected one lab/);
 	});
 });
+
+describe('run results in the folder\'s progress', () => {
+	it('a passed run from the shell reaches state.json and check; a changed file makes check say "not yet verified" again', async (context) => {
+		if (!(await e2ePython())) return context.skip(missing('no python3 on this machine imports fastapi and uvicorn'));
+		const {cp, readFile, appendFile} = await import('node:fs/promises');
+		const {packageRoot} = await import('../../src/runner/package-root.js');
+		const {run: check} = await import('../../src/commands/check.js');
+		const {loadProgress} = await import('../../src/runner/state-store.js');
+		const dir = await mkdtemp(join(tmpdir(), 'dapr-labs-record-'));
+		dirs.push(dir);
+		await cp(join(packageRoot(), 'solutions', 'lab-a'), dir, {recursive: true});
+		const checkText = async () => {
+			const out = io(dir, {});
+			await check(['--lab', 'lab-a'], out);
+			return out.stdout.join('');
+		};
+		const before = await checkText();
+		expect(before).toContain('○ Build and run with Dapr  10/10 (credited, not yet verified: `dapr-labs run lab-a` verifies it)');
+		expect(before).not.toContain('verified by');
+
+		const out = io(dir, fakeEnv('1.18'));
+		const code = await run(['lab-a', '--no-build', '--timeout', '40', '--app-port', String(await freePort()), '--dapr-http-port', String(await freePort()), '--dapr-grpc-port', String(await freePort())], out);
+		expect(code, out.stdout.join('')).toBe(0);
+		expect(out.stdout.join('')).toContain('Recorded in .dapr-labs/state.json');
+		const state = JSON.parse(await readFile(join(dir, '.dapr-labs', 'state.json'), 'utf8'));
+		expect(state.runs['lab-a']).toMatchObject({status: 'pass'});
+		// The workbook reads the same progress: the runtime steps are passed.
+		const {progress} = await loadProgress(dir);
+		expect(progress.labs['lab-a']?.passed).toEqual(expect.arrayContaining(['run', 'triggers']));
+
+		const after = await checkText();
+		expect(after).toContain('✔ Build and run with Dapr  10/10 (verified by `dapr-labs run`)');
+		const json = io(dir, {});
+		await check(['--lab', 'lab-a', '--format', 'json'], json);
+		const doc = JSON.parse(json.stdout.join(''));
+		expect(doc.labs[0].steps.find((s: {id: string}) => s.id === 'run')).toEqual({id: 'run', title: 'Build and run with Dapr', status: 'pass', verified: true});
+		expect(doc.labs[0].steps.find((s: {id: string}) => s.id === 'handler').verified).toBeUndefined();
+
+		await appendFile(join(dir, 'app.py'), '\n# edited after the run\n');
+		expect(await checkText()).toContain('(credited, not yet verified');
+	});
+});

@@ -186,3 +186,50 @@ describe('diagnose', () => {
 		expect(result.findings[0]).toMatchObject({ruleId: 'run/app-not-subscribed', file: 'components/cron-binding.yaml', line: 1});
 	});
 });
+
+describe('app crash', () => {
+	const crashLines = (prefix: string, exit: string) => [
+		`${prefix}Traceback (most recent call last):`,
+		`${prefix}  File "<frozen runpy>", line 198, in _run_module_as_main`,
+		`${prefix}  File "/usr/lib/python3/dist-packages/uvicorn/importer.py", line 21, in import_from_string`,
+		`${prefix}  File "/home/s/lab/app.py", line 2, in <module>`,
+		`${prefix}    from dapr.clients import DaprClient`,
+		`${prefix}ModuleNotFoundError: No module named 'dapr'`,
+		exit,
+	];
+
+	it.each([
+		['1.18', '', '❌  The App process exited with error code: 1'],
+		['1.16', '== APP == ', '❌  The App process exited with error code: exit status 1'],
+	])('reports the traceback\'s last line at its file:line under CLI %s, not "nothing listened"', (_style, prefix, exit) => {
+		const evts = events(daprd('info', 'application protocol: http. waiting on port 8000.  This will block until the app is listening on that port.'), ...crashLines(prefix, exit));
+		const result = diagnose(observe({events: evts, dir: '/home/s/lab'}), model);
+		expect(result.status).toBe('fail');
+		expect(result.findings.map((f) => f.ruleId)).toEqual(['run/app-crashed']);
+		expect(result.findings[0]).toMatchObject({file: 'app.py', line: 2});
+		expect(result.findings[0]!.message).toBe("The app crashed at start and exited with error code 1: ModuleNotFoundError: No module named 'dapr' (app.py:2).");
+		expect(result.findings[0]!.hint).toContain('python3 -m venv .venv && .venv/bin/pip install dapr');
+	});
+
+	it('reports a syntax error frame without "in <function>"', () => {
+		const evts = events('Traceback (most recent call last):', '  File "/home/s/lab/app.py", line 7', '    def f(:', '          ^', 'SyntaxError: invalid syntax', '❌  The App process exited with error code: 1');
+		const result = diagnose(observe({events: evts, dir: '/home/s/lab'}), model);
+		expect(result.findings[0]).toMatchObject({ruleId: 'run/app-crashed', file: 'app.py', line: 7});
+		expect(result.findings[0]!.message).toContain('SyntaxError: invalid syntax (app.py:7)');
+	});
+
+	it('reports uvicorn\'s load error when the module itself is not found', () => {
+		const evts = events('ERROR:    Error loading ASGI app. Could not import module "app".', '❌  The App process exited with error code: 1');
+		const result = diagnose(observe({events: evts}), model);
+		expect(result.findings[0]!.message).toContain('Error loading ASGI app. Could not import module "app".');
+	});
+
+	it('scores nothing when the run was interrupted', () => {
+		const result = diagnose(observe({events: [], triggers: [], interrupted: true}), model);
+		expect(result).toEqual({status: 'interrupted', checks: [], findings: []});
+	});
+
+	it('without an interruption the same observation blames the schedule', () => {
+		expect(diagnose(observe({events: [], triggers: []}), model).findings.map((f) => f.ruleId)).toEqual(['run/cron-not-triggered']);
+	});
+});

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {choosePython, evaluateDoctor, parseDaprVersion, type DoctorFacts, type PythonProbe} from '../../src/core/doctor.js';
 
 const systemPython: PythonProbe = {path: '/usr/bin/python3', version: '3.11.2', modules: {fastapi: true, uvicorn: true, dapr: false}};
-const pyenvPython: PythonProbe = {path: '/root/.pyenv/shims/python3', version: '3.11.7', modules: {fastapi: false, uvicorn: false, dapr: false}};
+const pyenvPython: PythonProbe = {path: '/root/.pyenv/shims/python3', version: '3.11.7', modules: {fastapi: false, uvicorn: false, dapr: false}, externallyManaged: false};
 
 const ready: DoctorFacts = {
 	dapr: {state: 'ok', stdout: 'CLI version: 1.18.0 \nRuntime version: 1.18.3\n', stderr: '', exitCode: 0},
@@ -70,7 +70,9 @@ describe('evaluateDoctor', () => {
 
 	it('checks the dapr SDK only for labs that need it', () => {
 		expect(byId(ready, 'env/dapr-sdk-missing', false)).toEqual([]);
-		expect(byId(ready, 'env/dapr-sdk-missing', true)[0]).toMatchObject({status: 'warn', fix: '/usr/bin/python3 -m pip install dapr'});
+		// /usr/bin/python3 is not known to accept pip installs (Debian 12 refuses them: PEP 668), so a .venv is advised.
+		expect(byId(ready, 'env/dapr-sdk-missing', true)[0]).toMatchObject({status: 'warn'});
+		expect(byId(ready, 'env/dapr-sdk-missing', true)[0]!.fix).toMatch(/^python3 -m venv \.venv && \.venv\/bin\/pip install fastapi uvicorn dapr /);
 	});
 
 	it('names the process on a busy port', () => {
@@ -84,5 +86,16 @@ describe('evaluateDoctor', () => {
 		const [pubsub] = byId({...ready, pubsubComponents: []}, 'env/pubsub-component-missing');
 		expect(pubsub).toMatchObject({status: 'warn'});
 		expect(pubsub!.fix).toContain('cp /home/s/.dapr/components/pubsub.yaml components/');
+	});
+});
+
+describe('pipInstallFix', () => {
+	it('advises a .venv in the lab folder with everything the lab needs, never a system-wide pip install', async () => {
+		const {pipInstallFix} = await import('../../src/core/doctor.js');
+		const system = {path: '/usr/bin/python3', version: '3.11.2', modules: {fastapi: true, uvicorn: true, dapr: false}};
+		const fix = pipInstallFix(system, ['dapr'], ['fastapi', 'uvicorn', 'dapr']);
+		expect(fix.startsWith('python3 -m venv .venv && .venv/bin/pip install fastapi uvicorn dapr')).toBe(true);
+		expect(fix).not.toContain('/usr/bin/python3 -m pip');
+		expect(pipInstallFix({...system, path: '/lab/.venv/bin/python3', venv: true}, ['dapr'], ['fastapi', 'uvicorn', 'dapr'])).toBe('/lab/.venv/bin/python3 -m pip install dapr');
 	});
 });

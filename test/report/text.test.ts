@@ -1,4 +1,4 @@
-import {describe, expect, test} from 'vitest';
+import {describe, expect, it, test} from 'vitest';
 import type {CheckResult} from '../../src/core/result.js';
 import {codeFrame, formatText} from '../../src/report/text.js';
 import {workspaceOf} from '../helpers/rules.js';
@@ -49,5 +49,35 @@ describe('formatText', () => {
 	test('colour codes only when asked', () => {
 		expect(formatText(result, {color: true})).toContain('\u001b[31m');
 		expect(formatText(result, {color: false})).not.toContain('\u001b[');
+	});
+});
+
+describe('findings without a position', () => {
+	it('say "missing" or name the folder or the machine, never an invented line', async () => {
+		const {findingPlace} = await import('../../src/core/types.js');
+		expect(findingPlace({ruleId: 'lab/missing-file', file: 'Dockerfile', line: 0, column: 0})).toBe('Dockerfile (missing)');
+		expect(findingPlace({ruleId: 'lab/missing-component', file: 'components', line: 0, column: 0})).toBe('components/');
+		expect(findingPlace({ruleId: 'env/redis-unreachable', file: '.', line: 0, column: 0})).toBe('this machine');
+		expect(findingPlace({ruleId: 'x/y', file: 'app.py', line: 3, column: 5})).toBe('app.py:3:5');
+	});
+
+	it('in the text, github, sarif and junit reports of a folder without a Dockerfile', async () => {
+		const {checkFolder} = await import('../../src/runner/check-folder.js');
+		const {checkFormats} = await import('../../src/report/check-formats.js');
+		const {loadLabs} = await import('../../src/runner/labs-loader.js');
+		const {packageRoot} = await import('../../src/runner/package-root.js');
+		const {join} = await import('node:path');
+		const checked = await checkFolder(join(packageRoot(), 'labs', 'lab-a', 'starter'), {labs: ['lab-a'], workspaceLabel: 'starter'});
+		const context = {workspace: checked.workspace, labs: await loadLabs(), color: false, env: {}};
+		const text = checkFormats['text']!(checked.result, context);
+		expect(text).toContain('Dockerfile (missing)');
+		expect(text).not.toMatch(/Dockerfile:1\b/);
+		const github = checkFormats['github']!(checked.result, context);
+		expect(github).toMatch(/::error file=starter\/Dockerfile,title=lab\/missing-file::/);
+		const junit = checkFormats['junit']!(checked.result, context);
+		expect(junit).not.toMatch(/Dockerfile:1\b/);
+		const sarif = JSON.parse(checkFormats['sarif']!(checked.result, context));
+		const missing = sarif.runs[0].results.find((r: {ruleId: string}) => r.ruleId === 'lab/missing-file');
+		expect(missing.locations[0].physicalLocation.region).toBeUndefined();
 	});
 });

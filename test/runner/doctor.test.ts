@@ -101,5 +101,9 @@ describe.skipIf(!canRun)('dapr-labs doctor (real processes)', () => {
 		expect(result.stdout).toContain('fix: Install the Dapr CLI');
 		expect(result.stdout).toMatch(/✖ Redis at 127\.0\.0\.1:\d+: .* refuses connections\./);
 		expect(result.stdout).not.toMatch(/\u001B\[/); // not a TTY: no colour
+		// Failure ids only where something failed or warns; a passing line names no failure.
+		expect(result.stdout).toContain('[env/dapr-missing]');
+		for (const line of result.stdout.split('\n').filter((l) => l.startsWith('✔'))) expect(line).not.toMatch(/\[env\//);
+		expect(result.stdout.split('\n').some((l) => l.startsWith('✔'))).toBe(true);
 	});
 });

@@ -98,10 +98,47 @@ describe.each(['1.18', '1.16'] as const)('Lab A failures under the fake dapr %s'
 		expect(run[0]).toMatchObject({file: 'components/cron-binding.yaml', line: lineOf(yaml, 'INVALID_SCHEDULE')});
 	});
 
+	it.for([
+		['a missing module', 'import nosuchmodule_for_dapr_labs\n', "ModuleNotFoundError: No module named 'nosuchmodule_for_dapr_labs'", 1],
+		['a syntax error', 'def broken(:\n    pass\n', 'SyntaxError: invalid syntax', 1],
+		['an exception at import', 'RATIO = 1 / 0\n', 'ZeroDivisionError: division by zero', 1],
+	] as const)('diagnoses an app that crashes at import with %s as the crash, at its file:line', async ([_what, head, error, line], context) => {
+		if (skip) return context.skip(skip);
+		const app = head + LAB_A_APP;
+		const result = await runIt({'components/cron-binding.yaml': cronComponent('@every 1s'), 'app.py': app});
+		expect(result.status).toBe('fail');
+		const run = result.findings.filter((f) => f.ruleId.startsWith('run/'));
+		expect(run.map((f) => f.ruleId), JSON.stringify(result.findings)).toEqual(['run/app-crashed']);
+		expect(run[0]!.message).toContain(error);
+		expect(run[0]!.message).toContain(`(app.py:${line})`);
+		expect(run[0]).toMatchObject({file: 'app.py', line});
+		expect(JSON.stringify(result.findings)).not.toContain('nothing listened');
+	});
+
 	it('diagnoses a run without --app-port', async (context) => {
 		if (skip) return context.skip(skip);
 		const result = await runIt({'components/cron-binding.yaml': cronComponent('@every 1s'), 'app.py': LAB_A_APP}, {appPort: null});
 		expect(result.findings.filter((f) => f.ruleId.startsWith('run/')).map((f) => f.ruleId), JSON.stringify(result.findings)).toEqual(['run/app-channel-missing']);
+	});
+});
+
+describe('Lab A interrupted', () => {
+	it('says it was interrupted and scores nothing when stopped after the app is up', async (context) => {
+		if (skip) return context.skip(skip);
+		const dir = await lab({'components/cron-binding.yaml': cronComponent('@every 30s'), 'app.py': LAB_A_APP});
+		const controller = new AbortController();
+		const events: Awaited<ReturnType<typeof collect>> = [];
+		const {runLab} = await import('../../src/runner/run-lab.js');
+		for await (const event of runLab({lab: 'lab-a', dir, timeoutSec: 60, ...(await ports()), env: fakeEnv('1.18'), build: 'skip'}, controller.signal)) {
+			events.push(event);
+			if (event.type === 'phase' && event.phase === 'verifying') controller.abort();
+		}
+		const result = resultOf(events);
+		expect(result.status).toBe('interrupted');
+		expect(result.findings).toEqual([]);
+		expect(events.filter((e) => e.type === 'finding')).toEqual([]);
+		expect(events.filter((e) => e.type === 'check')).toEqual([]);
+		expect(events.some((e) => e.type === 'phase' && e.message.startsWith('Interrupted'))).toBe(true);
 	});
 });
 

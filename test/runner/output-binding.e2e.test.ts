@@ -71,3 +71,25 @@ describe.each(['1.18', '1.16'] as const)('output binding labs under the fake dap
 		expect(entries[0]!.cloudEvent).toMatchObject({topic: 'task-events', pubsubname: 'pubsub', source: 'cron-app', type: 'com.dapr.event.sent'});
 	});
 });
+
+describe('combined preflight', () => {
+	it('stops at once with the environment fix when the Redis of the pub/sub component is down', async (context) => {
+		if (skip) return context.skip(skip);
+		const {freePort} = await import('./e2e-helpers.js');
+		const downPort = await freePort();
+		const dir = await lab({
+			'components/cron-binding.yaml': cronComponent('@every 1s'),
+			'components/http-binding.yaml': HTTP_COMPONENT,
+			'components/pubsub.yaml': pubsubComponent(downPort),
+			'app.py': await solution('combined', 'app.py'),
+		});
+		const events = await collect({lab: 'combined', dir, timeoutSec: 50, ...(await ports()), env: fakeEnv('1.18'), build: 'skip'});
+		const result = resultOf(events);
+		expect(result.status).toBe('not-ready');
+		expect(result.findings.map((f) => f.ruleId)).toEqual(['env/redis-unreachable']);
+		expect(result.findings[0]!.message).toContain(`127.0.0.1:${downPort} (from components/pubsub.yaml) refuses connections`);
+		expect(result.findings[0]!.hint).toContain('redis-server --daemonize yes');
+		// Nothing was started: no dapr command, no run/* blame.
+		expect(events.some((e) => e.type === 'command')).toBe(false);
+	});
+});

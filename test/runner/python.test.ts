@@ -39,4 +39,28 @@ describe('python discovery', () => {
 		expect(candidates).toHaveLength(1);
 		expect(candidates[0]!.error).toBeTruthy();
 	});
+
+	it('finds the lab folder\'s .venv first and keeps the system python it links to as a separate candidate', async (context) => {
+		const {existsSync} = await import('node:fs');
+		const {execa} = await import('execa');
+		if (!existsSync('/usr/bin/python3')) return context.skip('no /usr/bin/python3 to build a venv from');
+		const lab = await mkdtemp(join(tmpdir(), 'dapr-labs-venv-'));
+		dirs.push(lab);
+		// A real venv (no pip needed): its python3 is a link to /usr/bin/python3, but sys.prefix differs.
+		const made = await execa('/usr/bin/python3', ['-m', 'venv', '--without-pip', '--system-site-packages', join(lab, '.venv')], {reject: false});
+		if (made.exitCode !== 0) {
+			if (process.env['DAPR_LABS_REQUIRE_E2E'] === '1') throw new Error(`python3 -m venv failed: ${made.stderr}`);
+			return context.skip(`python3 -m venv failed here: ${String(made.stderr).split('\n').pop()}`);
+		}
+		const env = {PATH: '/usr/bin'};
+		const paths = await pythonCandidatePaths(env, lab);
+		expect(paths[0]).toBe(join(lab, '.venv', 'bin', 'python3'));
+		expect(paths).toContain('/usr/bin/python3');
+		const found = await findPythons({env, dir: lab});
+		expect(found[0]).toMatchObject({path: join(lab, '.venv', 'bin', 'python3'), venv: true});
+		expect(found.find((p) => p.path === '/usr/bin/python3')?.venv).toBeUndefined();
+		const {chosen} = await choosePython(undefined, {env, dir: lab});
+		// --system-site-packages: the venv sees the system's fastapi and uvicorn, so it is chosen.
+		if (found[0]!.modules.fastapi && found[0]!.modules.uvicorn) expect(chosen?.path).toBe(join(lab, '.venv', 'bin', 'python3'));
+	});
 });

@@ -3,7 +3,7 @@
  * as an output binding (Go `Operations()`, which daprd checks case-sensitively before calling the component; where
  * a metadata.yaml lists something else, Go wins, because that is what a student's invoke_binding meets).
  * Source: components-contrib c23900d (v1.18.4) metadata.yaml files and Operations() methods, as summarised in
- * ../shared/reference/component-metadata.json and dapr-facts.md §2. The lab's bindings carry their metadata keys;
+ * test/fixtures/reference/component-metadata.json and dapr-facts.md §2. The lab's bindings carry their metadata keys;
  * the rest have `metadata: null` (not catalogued in detail: unknown-metadata is skipped for them).
  * Required flags follow each component's Init code at components-contrib v1.18.0-rc.1 (c23900d), not metadata.yaml:
  * bindings.http Init never reads `url` (required per invoke only); smtp Init needs host and port; SendGrid Init

@@ -1,6 +1,6 @@
 /**
  * Small helpers to write catalog metadata keys compactly, plus the keys of Dapr's builtin authentication profiles.
- * Facts transcribed from components-contrib's metadata.yaml files (see ../shared/reference/component-metadata.json).
+ * Facts transcribed from components-contrib's metadata.yaml files (see test/fixtures/reference/component-metadata.json).
  */
 import type {CatalogMetadataKey} from '../model.js';
 

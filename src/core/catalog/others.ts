@@ -2,7 +2,7 @@
  * Component types other than bindings. The lab's pub/sub brokers and state store are catalogued in detail; every
  * other type daprd registers is listed by name so did-you-mean and the unknown-type rule know it.
  * Source: components-contrib c23900d metadata.yaml files and dapr/dapr cmd/daprd/components/*.go (via
- * ../shared/reference/component-metadata.json, whose notes also list middleware.http.uppercase as registered
+ * test/fixtures/reference/component-metadata.json, whose notes also list middleware.http.uppercase as registered
  * without a metadata.yaml).
  */
 import type {CatalogEntry, ComponentCategory} from '../model.js';

@@ -252,6 +252,7 @@ function appEvent(text: string): LineEvent | null {
 		if (m) return {type: 'app-request', method: m[1]!, path: m[2]!, status: Number(m[3])};
 		return null;
 	}
+	if (c === 69 && text.startsWith('ERROR:    Error loading ASGI app.')) return {type: 'app-load-error', message: text.slice(10).trim()};
 	if (c === 72 && text.startsWith('Health check on ')) {
 		const end = text.indexOf(' failed', 16);
 		if (end > 0) return {type: 'sidecar-unreachable', url: text.slice(16, end)};

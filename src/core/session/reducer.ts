@@ -184,7 +184,7 @@ function applyRunEvent(run: RunView, event: RunEvent): RunView {
 		case 'note':
 			return {...run, notes: [...run.notes, stripControl(event.message)]};
 		case 'result':
-			return {...run, status: event.status, findings: event.findings.length ? event.findings : run.findings, logFile: event.logFile === null ? null : stripControl(event.logFile), expect: null};
+			return {...run, status: event.status === 'interrupted' ? 'cancelled' : event.status, findings: event.findings.length ? event.findings : run.findings, logFile: event.logFile === null ? null : stripControl(event.logFile), expect: null};
 		default: {
 			const unreachable: never = event;
 			return unreachable;
@@ -202,7 +202,15 @@ function recordRun(state: SessionState, run: RunView): SessionState {
 		const check = run.checks.find((c) => c.id === step.id);
 		if (run.status === 'pass' || check?.status === 'pass') passed.add(step.id);
 	}
-	return withLabProgress(state, lab.id, (p) => ({...p, passed: lab.steps.map((s) => s.id).filter((id) => passed.has(id))}));
+	const next = withLabProgress(state, lab.id, (p) => ({...p, passed: lab.steps.map((s) => s.id).filter((id) => passed.has(id))}));
+	return recordRunResult(next, run);
+}
+
+/** Keeps a finished run in progress.runs, as `dapr-labs run` from the shell does (core/run-record.ts). */
+function recordRunResult(state: SessionState, run: RunView & {readonly fingerprint?: string}): SessionState {
+	if ((run.status !== 'pass' && run.status !== 'fail') || !run.fingerprint) return state;
+	const record = {status: run.status, at: new Date(state.now).toISOString(), fingerprint: run.fingerprint};
+	return {...state, progress: {...state.progress, runs: {...state.progress.runs, [run.lab]: record}}};
 }
 
 function moveOn(state: SessionState, delta: number): SessionState {
@@ -289,7 +297,7 @@ export function reduce(state: SessionState, action: Action): SessionState {
 			if (!state.run) return state;
 			const run = applyRunEvent(state.run, action.event);
 			const next = {...state, run};
-			return action.event.type === 'result' ? advanceIfPassed(state, recordRun(next, run)) : next;
+			return action.event.type === 'result' ? advanceIfPassed(state, recordRun(next, {...run, ...(action.event.fingerprint ? {fingerprint: action.event.fingerprint} : {})})) : next;
 		}
 		case 'run-ended': {
 			if (!state.run || state.run.status !== 'running') return state;

@@ -84,11 +84,14 @@ export function operationsTable(): readonly OperationRow[] {
 	return rows.sort((a, b) => rank(a.type) - rank(b.type) || a.type.localeCompare(b.type));
 }
 
-/** One troubleshooting row: what the student sees, which rule catches it, what it means. */
+/** One troubleshooting row, symptom → cause → fix in the student's words, and the rule that catches it. */
 export type TroubleRow = {
+	/** What the student sees (meta.symptom). */
 	readonly symptom: string;
 	readonly ruleId: string;
+	/** Why it happens: what Dapr, Python or Docker does (the first sentence of meta.docs). */
 	readonly cause: string;
+	/** What to change (meta.fix). */
 	readonly fix: string;
 };
 
@@ -96,5 +99,11 @@ export type TroubleRow = {
 export function troubleshootingTable(): readonly TroubleRow[] {
 	return rules
 		.filter((rule) => rule.meta.symptom)
-		.map((rule) => ({symptom: rule.meta.symptom!, ruleId: rule.id, cause: rule.meta.description, fix: rule.meta.docs}));
+		.map((rule) => ({symptom: rule.meta.symptom!, ruleId: rule.id, cause: firstSentence(rule.meta.docs), fix: rule.meta.fix ?? rule.meta.description}));
+}
+
+/** The first sentence of a text (a full stop, ! or ? followed by a space and a capital or a backtick). */
+function firstSentence(text: string): string {
+	const end = /[.!?](?=\s+[A-Z`(])/.exec(text);
+	return end ? text.slice(0, end.index + 1) : text;
 }

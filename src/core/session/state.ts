@@ -2,6 +2,7 @@
  * The workbook session's state: plain data the reducer folds events into and the views render. No React, no fs.
  */
 import type {LabDef} from '../labs.js';
+import type {RunRecords} from '../run-record.js';
 import type {CheckResult} from '../result.js';
 import type {Finding, LabId} from '../types.js';
 
@@ -34,6 +35,8 @@ export type Progress = {
 	readonly version: 1;
 	readonly lastLab?: LabId;
 	readonly labs: Readonly<Partial<Record<LabId, LabProgress>>>;
+	/** The last finished run of each lab, from the workbook or `dapr-labs run` (core/run-record.ts). */
+	readonly runs?: RunRecords;
 };
 
 export type Screen =

@@ -81,17 +81,17 @@ export function TroubleshootingScreen({state}: {readonly state: SessionState}) {
 	const rows = useMemo(() => troubleshootingTable(), []);
 	const items: ScrollItem[] = rows.map((row) => ({
 		key: row.ruleId,
-		rows: rowsOf(`Symptom: ${row.symptom}`, columns) + rowsOf(`Check: ${row.cause} (${row.ruleId})`, columns) + rowsOf(`Why: ${row.fix}`, columns) + 1,
+		rows: rowsOf(`Symptom: ${row.symptom}`, columns) + rowsOf(`Cause: ${row.cause}`, columns) + rowsOf(`Fix: ${row.fix} (${row.ruleId})`, columns) + 1,
 		node: (
 			<Box flexDirection="column" marginBottom={1}>
 				<Text>
 					<Tone tone="warn">Symptom:</Tone> {row.symptom}
 				</Text>
 				<Text>
-					<Tone tone="accent">Check:</Tone> {row.cause} <Tone tone="muted">({row.ruleId})</Tone>
+					<Tone tone="accent">Cause:</Tone> {row.cause}
 				</Text>
 				<Text>
-					<Tone tone="ok">Why:</Tone> {row.fix}
+					<Tone tone="ok">Fix:</Tone> {row.fix} <Tone tone="muted">({row.ruleId})</Tone>
 				</Text>
 			</Box>
 		),

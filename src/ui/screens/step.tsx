@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import type {LabDef, StepDef} from '../../core/labs.js';
 import {canShowSolution, currentLab, hintsShown, secondsUntil, stepFindings, stepIndexOf, stepStatus, type StepStatus} from '../../core/session/selectors.js';
 import type {RunView, SessionState} from '../../core/session/state.js';
-import type {Finding} from '../../core/types.js';
+import {findingPlace, type Finding} from '../../core/types.js';
 import {balanceBackticks, rowsOf, wrapLines} from '../wrap.js';
 import {stripControl} from '../../core/text.js';
 import {KeyBar, Messages, paragraphs, Prose, Title} from '../components.js';
@@ -111,7 +111,7 @@ function RunPanel({state, run, tailLines}: {readonly state: SessionState; readon
 }
 
 function findingLines(finding: Finding, width: number): string[] {
-	const head = `${finding.severity === 'error' ? '✖' : '⚠'} ${stripControl(finding.file)}:${finding.line} ${stripControl(finding.message)} (${finding.ruleId})`;
+	const head = `${finding.severity === 'error' ? '✖' : '⚠'} ${stripControl(findingPlace(finding, false))} ${stripControl(finding.message)} (${finding.ruleId})`;
 	const lines = wrapLines(head, width);
 	if (finding.hint) lines.push(...wrapLines(`  → ${stripControl(finding.hint)}`, width));
 	return lines;

@@ -1,5 +1,5 @@
 // The 65 schedules whose validity, error text and fire times the Go parser (dapr/kit cron) itself produced.
-import {existsSync, readFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {nextFires, parseSchedule} from '../../../src/core/cron/index.js';
@@ -15,20 +15,10 @@ type TruthCase = {
 };
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
-const truthPath = resolve(repoRoot, '../shared/reference/cron-truth-sample.json');
-const present = existsSync(truthPath);
-const required = process.env['DAPR_LABS_REQUIRE_E2E'] === '1';
+// A copy kept in the repository (test/fixtures/reference/SOURCE.md says where it comes from).
+const truthPath = resolve(repoRoot, 'test/fixtures/reference/cron-truth-sample.json');
 
 describe('dapr/kit cron truth sample', () => {
-	if (!present) {
-		// Only the shared reference folder holds this file; CI (DAPR_LABS_REQUIRE_E2E=1) must have it.
-		it.skipIf(!required)(`needs ${truthPath}`, () => {
-			expect.fail(`${truthPath} is missing (required because DAPR_LABS_REQUIRE_E2E=1)`);
-		});
-		if (!required) console.log(`skipping the Go truth cases: ${truthPath} is absent`);
-		return;
-	}
-
 	const cases = (JSON.parse(readFileSync(truthPath, 'utf8')) as {cases: TruthCase[]}).cases;
 	it('holds the 65 cases', () => {
 		expect(cases).toHaveLength(65);

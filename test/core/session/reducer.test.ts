@@ -127,6 +127,15 @@ describe('session reducer', () => {
 		expect(labSummary(state, labA)).toMatchObject({passed: 5, total: 5, score: 100});
 	});
 
+	it('keeps a finished run in progress.runs (what check reads), and an interrupted one as cancelled with no record', () => {
+		const base = reduce(initialState({labs, lab: 'lab-a', now: Date.UTC(2026, 0, 1)}), {type: 'run-started', lab: 'lab-a'});
+		const passed = reduce(base, {type: 'run-event', event: {type: 'result', lab: 'lab-a', status: 'pass', findings: [], logFile: null, fingerprint: 'abc123'}});
+		expect(passed.progress.runs).toEqual({'lab-a': {status: 'pass', at: '2026-01-01T00:00:00.000Z', fingerprint: 'abc123'}});
+		const interrupted = reduce(base, {type: 'run-event', event: {type: 'result', lab: 'lab-a', status: 'interrupted', findings: [], logFile: null, fingerprint: 'abc123'}});
+		expect(interrupted.run!.status).toBe('cancelled');
+		expect(interrupted.progress.runs).toBeUndefined();
+	});
+
 	it('marks a run that ended without a verdict as an error, and a cancelled one as cancelled', () => {
 		const base = reduce(initialState({labs, lab: 'lab-a', now: 0}), {type: 'run-started', lab: 'lab-a'});
 		expect(reduce(base, {type: 'run-ended', error: 'spawn dapr ENOENT'}).run).toMatchObject({status: 'error', error: 'spawn dapr ENOENT'});

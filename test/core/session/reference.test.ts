@@ -35,7 +35,12 @@ describe('reference screens data', () => {
 		for (const row of rows) {
 			const rule = ruleById(row.ruleId)!;
 			expect(row.symptom).toBe(rule.meta.symptom);
-			expect(row.cause).toBe(rule.meta.description);
+			// symptom → cause → fix in the student's words, not the rule author's "Require ..." description.
+			expect(rule.meta.docs.startsWith(row.cause)).toBe(true);
+			expect(row.cause).toMatch(/[.!?]$/);
+			expect(row.fix).toBe(rule.meta.fix);
+			expect(row.fix).not.toMatch(/^(Require|Disallow|Enforce) /);
+			expect(row.fix).toMatch(/[.)`]$/);
 		}
 	});
 });

@@ -12,6 +12,7 @@ export default defineRule({
 		},
 		docs: 'daprd reads `direction` by splitting its value on commas, trimming and lower-casing each part, and comparing with `input` and `output` (binding.go isBindingOfDirection). Any other part (`in`, `inputs`, `both`, `read`) matches neither side, and a direction that names no valid side registers the binding as neither input nor output.',
 		symptom: 'The binding loads but never fires, or `couldn\'t find output binding`.',
+		fix: 'Write `input`, `output` or `input, output`.',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

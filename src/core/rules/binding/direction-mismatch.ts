@@ -14,6 +14,7 @@ export default defineRule({
 		},
 		docs: 'When `direction` is present daprd registers only the sides it names (binding.go isBindingOfDirection). A cron with `direction: output` is "loaded" and never fires; an http binding without `output` cannot be invoked. Naming a side the type does not have (cron has no output) is ignored. With `direction: input` daprd also skips its OPTIONS probe and POSTs every event.',
 		symptom: 'No `successful init for input binding` line; or `couldn\'t find output binding <name>`.',
+		fix: 'Make the direction name the side the binding is used for, or remove the entry.',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

@@ -12,6 +12,7 @@ export default defineRule({
 		},
 		docs: 'daprd loads a YAML document from --resources-path as a component only when its apiVersion is `dapr.io/v1alpha1` and its kind is `Component`. Anything else is not a component, and whatever depends on it is missing.',
 		symptom: 'The binding or pub/sub never appears in daprd\'s `component loaded` lines.',
+		fix: 'Write `apiVersion: dapr.io/v1alpha1`.',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

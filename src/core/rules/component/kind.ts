@@ -12,6 +12,7 @@ export default defineRule({
 		},
 		docs: 'daprd loads only documents with `kind: Component` (case-sensitive) as components. A misspelt kind is silently not a component.',
 		symptom: 'The component never loads; no error names it.',
+		fix: 'Write `kind: Component`.',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

@@ -11,6 +11,7 @@ export default defineRule({
 		},
 		docs: 'daprd decodes spec.metadata as a list of {name, value | secretKeyRef | envRef}. A map, or an entry without a name or without a value, fails to decode and the component does not load (or the key is silently empty).',
 		symptom: '`error unmarshalling component` or a missing-metadata error from the component at start-up.',
+		fix: 'Write spec.metadata as a list of entries, each with `name` and one of `value`, `secretKeyRef` or `envRef`.',
 	},
 	check({model, report}) {
 		const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);

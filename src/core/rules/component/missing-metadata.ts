@@ -28,6 +28,7 @@ export default defineRule({
 		},
 		docs: 'Required keys follow each component\'s Init code (components-contrib), not its metadata.yaml. An empty value (`apiKey: ""`) is the same as a missing key: the Go code tests `== ""`. A cron without `schedule` fails Init with `schedule not set`, a SendGrid binding without `apiKey` with `apiKey field is required in metadata`; a component that fails to init stops daprd. bindings.http never reads `url` in Init: without it the component loads and every invoke fails with `Post "": unsupported protocol scheme ""`. Keys that an output binding reads per request when the component leaves them out (smtp and SendGrid `emailTo`, `subject`...; twilio.sms `toNumber`; localstorage `fileName`) are not required here, although metadata.yaml marks some of them so: daprd loads the component without them.',
 		symptom: 'Init keys: `Failed to init component ... [INIT_COMPONENT_FAILURE]` and daprd exits. bindings.http `url`: every invoke fails with `Post "": unsupported protocol scheme ""`.',
+		fix: 'Add the required key. A value from envRef or secretKeyRef counts as present.',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

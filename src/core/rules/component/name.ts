@@ -15,6 +15,7 @@ export default defineRule({
 		},
 		docs: 'The name is how everything finds a component: an input binding is POSTed to `/<name>`, invoke_binding and publish_event name it. On Kubernetes a component is a custom resource, so its name must be a DNS-1123 subdomain (lower case, digits, `-` and `.`). Self-hosted daprd rejects only names that are not valid path segments: `.`, `..`, or names containing `/` or `%` (dapr/dapr pkg/internal/loader/disk/manifest.go, k8s path.IsValidPathSegmentName), skipping them with a warning. The lab asks for a lower-case DNS-1123 label anyway: a name with capitals, underscores or dots becomes a route that is easy to mistype and does not move to Kubernetes unchanged.',
 		symptom: 'A 404 on every trigger, or `couldn\'t find output binding`.',
+		fix: 'Give every component a lowercase name of letters, digits and `-`, and use the same name in code.',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

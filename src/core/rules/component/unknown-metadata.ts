@@ -15,6 +15,7 @@ export default defineRule({
 		},
 		docs: 'A component reads only the keys it knows. Whether the case of a key matters depends on how it is read: keys a component decodes with dapr/kit\'s DecodeMetadata (mapstructure; cron `schedule`, http `url`) match in any case, so `URL` works as `url`; keys read by a direct map lookup match only as spelt (daprd\'s `route`, http\'s `errorIfNot2XX`; daprd\'s `direction` is compared with strings.EqualFold, so any case). A misspelt key (`shedule`) is ignored without a word, and the real key then has no value: the component fails to start or runs with a default you did not choose. Older keys that daprd still reads and maps (bindings.postgres `url`, kafka `authRequired`, pubsub.rabbitmq `host` → connectionString) are noted as info, not warned about.',
 		symptom: 'A component error like `schedule not set`, or a default you did not expect.',
+		fix: 'Use the did-you-mean suggestion or remove the key.',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

@@ -28,6 +28,7 @@ export default defineRule({
 		},
 		docs: 'daprd looks spec.type up in its registry of built-in components. The part before the first dot picks the registry: a prefix daprd does not know (`binding.cron`) fails with `incorrect type binding.cron`; a known prefix with an unknown name fails with `couldn\'t find binding cleanup-cron (bindings.cronn/v1)` (for bindings). Either way the component fails to load and daprd stops. Types Dapr removed (bindings.twitter in v1.11) are named as removed, with the release, instead of a did-you-mean.',
 		symptom: 'daprd exits: `incorrect type binding.cron`, or `couldn\'t find binding <name> (<type>/<version>)`.',
+		fix: 'Use the did-you-mean suggestion, or a type from the Dapr component reference.',
 	},
 	check({model, report}) {
 		let types: readonly string[] | null = null;

@@ -20,6 +20,7 @@ export default defineRule({
 		},
 		docs: 'Dapr\'s cron parser (dapr/kit cron, with the seconds field optional) prepends `0` to a 5-field expression and reads it as ordinary minute-level crontab: it is not rejected and not ignored, and `*/5 * * * *` fires every 5 minutes at second 0. So this is a requirement of the lab, not a Dapr failure: the lab and the lesson ask for the 6-field form with seconds first (`0 */5 * * * *`), or a descriptor, so that the unit of every field is explicit. When the first field was meant as seconds (`*/30 * * * *` for every 30 seconds), the 5-field form fires every 30 minutes instead.',
 		symptom: 'Dapr runs it as minute-level crontab; the lab\'s check fails until the schedule has 6 fields.',
+		fix: 'Write the 6-field form from the hint (or `@every Ns` when seconds were meant).',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

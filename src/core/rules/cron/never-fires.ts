@@ -15,6 +15,7 @@ export default defineRule({
 		},
 		docs: 'A schedule such as `0 0 0 30 2 *` (February 30) parses fine, so the component loads. The parser\'s Next() searches five years ahead, finds nothing and returns the zero time: the binding never fires and nothing is logged.',
 		symptom: 'The component loads and nothing ever arrives.',
+		fix: 'Fix the day/month fields.',
 	},
 	check(context) {
 		const {model, report} = context;

@@ -14,6 +14,7 @@ export default defineRule({
 		},
 		docs: 'The cron binding parses its schedule with dapr/kit/cron (a fork of robfig/cron v3) at init: 6 fields (second minute hour day month weekday), 5 fields (read as crontab at second 0), or a descriptor (`@every 30s`, `@daily`). Day-of-week runs 0-6; `L`, `W`, `#` are not supported. A rejected schedule fails the component\'s init and daprd exits.',
 		symptom: '`Failed to init component ... invalid schedule format` and daprd exits.',
+		fix: 'Write six fields (second minute hour day month weekday, weekday 0-6) or a descriptor such as `@every 30s`; `dapr-labs cron "<schedule>"` checks one.',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

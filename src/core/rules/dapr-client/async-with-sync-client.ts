@@ -13,6 +13,7 @@ export default defineRule({
 		},
 		docs: '`dapr.clients.DaprClient` defines __enter__/__exit__ only. `async with` on it fails with `TypeError: \'DaprClient\' object does not support the asynchronous context manager protocol` (Python 3.11+), after its constructor has already waited for the sidecar. Use a plain `with`, or the async client from `dapr.aio.clients` and await its calls.',
 		symptom: 'HTTP 500 and `does not support the asynchronous context manager protocol` in the app output.',
+		fix: 'Use a plain `with`, or the async client from dapr.aio.clients.',
 	},
 	check({model, report}) {
 		const python = readyPython(model);

@@ -12,6 +12,7 @@ export default defineRule({
 		},
 		docs: 'DaprClient comes from the `dapr` package. Without the import the app still starts, and the first request that reaches the client raises NameError, so the handler answers 500.',
 		symptom: '`NameError: name \'DaprClient\' is not defined` in the app output.',
+		fix: 'Add the import at the top of app.py.',
 	},
 	check({model, report}) {
 		const python = readyPython(model);

@@ -37,6 +37,7 @@ export default defineRule({
 		},
 		docs: 'The image contains only what COPY/ADD put there. Without app.py in the working directory, uvicorn fails with `Could not import module "app"` and the container exits, so daprd never finds the app port.',
 		symptom: '`Error loading ASGI app. Could not import module "app".`',
+		fix: 'Copy app.py (or the whole context with `COPY . .`).',
 	},
 	check({model, report}) {
 		const dockerfile = readyDockerfile(model);

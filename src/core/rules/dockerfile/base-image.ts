@@ -14,6 +14,7 @@ export default defineRule({
 		},
 		docs: 'The lab image runs uvicorn with Python\'s pip-installed packages. A base image without Python (alpine, ubuntu, node) fails at `RUN pip install` with `pip: not found`. dapr-labs accepts any image that ships Python: a repository named python* under any registry or mirror (python, library/python, docker.io/python, distroless/python3), an image whose tag names Python (uv:python3.12-bookworm-slim), and conda/PyPy images; other images that only mention python in their path get a warning.',
 		symptom: '`/bin/sh: pip: not found` during docker build.',
+		fix: 'Start from a python image.',
 	},
 	check({model, report}) {
 		const dockerfile = readyDockerfile(model);

@@ -42,6 +42,7 @@ export default defineRule({
 		},
 		docs: 'The image runs the app in a container, published with `docker run -p 8000:8000`: inside a container uvicorn\'s default host 127.0.0.1 is unreachable from outside it, so the CMD must say `--host 0.0.0.0`. (This is what `--host 0.0.0.0` is for. `dapr run ... -- uvicorn ...` runs uvicorn on your machine, not this image; there 127.0.0.1 would work too.) (`fastapi run app.py` binds 0.0.0.0 by itself and is accepted too). The command is read as Docker runs it: exec and shell form, ENTRYPOINT + CMD, `python -m uvicorn`, `--port=8000`, `sh -c`, `exec`, env prefixes and tini. The target `app:app` is the module app.py and its `app` object, which must be an ASGI app (FastAPI): uvicorn calls a Flask (WSGI) app as ASGI and every request fails with a TypeError, unless `--interface wsgi` is given. The port must be written as 8000 to match `--app-port 8000`: uvicorn\'s default is 8000 too, but the lab asks for the explicit form so the two places visibly agree.',
 		symptom: 'curl to localhost:8000 against the running container gets `connection reset` / refused; a shell-form CMD with brackets runs `/bin/sh -c \'[uvicorn, ...\'` and fails with `[uvicorn,: not found`.',
+		fix: 'Write the CMD from the hint.',
 	},
 	check({model, report}) {
 		const dockerfile = readyDockerfile(model);

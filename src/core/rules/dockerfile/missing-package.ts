@@ -28,6 +28,7 @@ export default defineRule({
 		},
 		docs: 'The image only has what `pip install` put there (directly, through `-r requirements.txt` and the files it includes with `-r`, or from pyproject.toml for `pip install .`, `uv sync` and `poetry install`: PEP 621 `[project].dependencies`, `[dependency-groups].dev`, Poetry\'s `[tool.poetry.dependencies]` and non-optional groups). An install the checker cannot read (a wheel, a URL, conda, a missing pyproject.toml) is reported as info, not as a missing package. uvicorn runs the app, fastapi serves it, and the Dapr Python SDK (PyPI package `dapr`) provides `dapr.clients`. `uvicorn[standard]` counts as uvicorn, `fastapi[standard]` brings uvicorn with it, and the SDK\'s extension packages bring what they depend on (dapr-ext-fastapi: dapr, fastapi and uvicorn; dapr-ext-grpc and flask-dapr: dapr).',
 		symptom: '`ModuleNotFoundError: No module named \'dapr\'` or `uvicorn: executable file not found` when the container starts.',
+		fix: 'Install every package the app needs, on the RUN line or in the requirements file.',
 	},
 	check({model, lab, report}) {
 		const dockerfile = readyDockerfile(model);

@@ -10,6 +10,7 @@ export default defineRule({
 		},
 		docs: 'docker build stops at an unknown instruction (`RUNN`, `COPPY`) or an instruction without arguments, and a first instruction other than FROM (or ARG). A CMD, ENTRYPOINT or RUN written as a JSON array with single quotes or missing commas is not JSON, so Docker silently runs it in shell form: `CMD [\'uvicorn\', \'app:app\']` makes /bin/sh run a command literally named `[uvicorn,`. An unclosed quote makes the shell fail when the command runs. A Dockerfile too large to read is reported here alone.',
 		symptom: '`unknown instruction: RUNN` from docker build, or `/bin/sh: 1: [uvicorn,: not found` when the container starts.',
+		fix: 'Use double quotes and commas in exec form, and spell the instruction as Docker knows it.',
 	},
 	check({model, report}) {
 		const dockerfile = model.dockerfile;

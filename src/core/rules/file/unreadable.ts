@@ -10,6 +10,7 @@ export default defineRule({
 		},
 		docs: 'daprd, Python and Docker all read these files as UTF-8 text. A binary file, another encoding, a huge file or a symlink that leaves the folder means the file the tools see is not the file you edited, and dapr-labs cannot check it either.',
 		symptom: 'YAML or Python errors at odd positions, or a file that is not copied into the image.',
+		fix: 'Save the file as UTF-8 or replace it with a regular text file inside the lab folder.',
 	},
 	check({model, report}) {
 		for (const file of model.unreadable) {

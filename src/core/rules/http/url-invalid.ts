@@ -13,6 +13,7 @@ export default defineRule({
 		},
 		docs: 'bindings.http does not check `url` when it initialises (Init only decodes it), so the component loads and daprd starts. Each invoke then builds a request to `url` (plus an optional `path` from the request metadata) with Go\'s net/http: http.NewRequestWithContext parses the URL with Go\'s net/url, which rejects characters a host may not hold (`https://{{tenant}}.example.com/` fails with `invalid character "{" in host name`), bad %-escapes and non-numeric ports; the client then refuses any scheme but http and https (`unsupported protocol scheme "ftp"`) and a URL without a host (`http: no Host in request URL`, e.g. `https:/example.com`). The checker ports Go\'s net/url parse rules, not the browser\'s WHATWG URL, which accepts some of these and repairs others.',
 		symptom: 'Every invoke_binding fails: the Python SDK raises grpc.RpcError (StatusCode.INTERNAL) with details `error invoking output binding <name>: <Go error>`.',
+		fix: 'Write an absolute URL with the http:// or https:// scheme.',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

@@ -15,6 +15,7 @@ export default defineRule({
 		},
 		docs: 'daprd delivers each input-binding event as `POST /<route metadata or metadata.name>` to the app port. With `direction: input` it skips the OPTIONS probe and POSTs every event; with no route the app answers 404 and daprd logs it only at debug level. A route on an APIRouter or Blueprint that is never passed to `app.include_router` / `app.register_blueprint` is not served by the app at all, so it counts as no handler. Without `direction`, the OPTIONS probe gets 404 and daprd prints `app has not subscribed to binding <name>.` and never delivers: an error for an input-only type (cron), but only an info for a type that is also an output binding, because an app that only invokes it (python-sdk\'s kafka example) looks exactly like that.',
 		symptom: '`app has not subscribed to binding <name>.`, or 404s in the app\'s access log on each trigger.',
+		fix: 'Add a POST handler at the path from the hint (FastAPI, Flask or dapr.ext.grpc, matching the app).',
 	},
 	check({model, report}) {
 		const python = readyPython(model);

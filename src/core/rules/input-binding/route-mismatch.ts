@@ -12,6 +12,7 @@ export default defineRule({
 		},
 		docs: 'The path of an input binding is its `route` metadata, or else `/` + metadata.name, character for character: `/cleanup_cron` and `/Cleanup-Cron` are different routes from `/cleanup-cron`. The near miss answers 404 and the events are lost.',
 		symptom: '404 on every trigger (visible at --log-level debug), or `app has not subscribed to binding`.',
+		fix: 'Make the path equal the component name (or its route metadata), character for character.',
 	},
 	check({model, report}) {
 		const python = readyPython(model);

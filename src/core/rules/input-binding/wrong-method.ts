@@ -11,6 +11,7 @@ export default defineRule({
 		},
 		docs: 'daprd sends every input-binding event as POST. A route that accepts only GET answers 405 Method Not Allowed: the OPTIONS probe counts a 405 as subscribed, so daprd keeps POSTing and every event is rejected. Flask\'s `@app.route` without `methods=` accepts GET only.',
 		symptom: '405 Method Not Allowed in the app\'s access log on each trigger.',
+		fix: 'Accept POST on the handler.',
 	},
 	check({model, report}) {
 		const python = readyPython(model);

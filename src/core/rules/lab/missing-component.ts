@@ -1,5 +1,5 @@
 import {defineRule} from '../../rule.js';
-import {START} from '../support.js';
+import {NO_POSITION} from '../../types.js';
 
 /** Hint per needed type: the file to create and what goes in it (the lab's own component). */
 const HINT_FOR: Readonly<Record<string, string>> = {
@@ -24,6 +24,7 @@ export default defineRule({
 		},
 		docs: '`dapr run --resources-path ./components` loads only the YAML files in that folder. A component that is not there does not exist for daprd: an input binding never fires, and invoking or publishing to a missing component fails at run time.',
 		symptom: 'No `successful init for input binding` line, or `couldn\'t find output binding`/`pubsub ... not found` errors.',
+		fix: 'Create the missing component file in components/ (cron for Lab A, http for Lab B, plus a pubsub.* for the combined lab).',
 	},
 	check({model, lab, report}) {
 		const types = model.components.map((doc) => doc.type?.value ?? '').filter((type) => type !== '');
@@ -31,7 +32,7 @@ export default defineRule({
 			if (group.some((pattern) => types.some((type) => matches(type, pattern)))) continue;
 			const type = group.join(' or ');
 			const hint = group.map((pattern) => HINT_FOR[pattern]).find(Boolean) ?? `Create a file in components/ with spec.type ${(group[0] ?? '').replace('*', 'redis')}.`;
-			report({messageId: 'missing', data: {type, folder: 'components/'}, file: 'components', at: START, hint});
+			report({messageId: 'missing', data: {type, folder: 'components/'}, file: 'components', at: NO_POSITION, hint});
 		}
 	},
 });

@@ -1,5 +1,5 @@
 import {defineRule} from '../../rule.js';
-import {START} from '../support.js';
+import {NO_POSITION} from '../../types.js';
 
 const HINTS: Readonly<Record<string, string>> = {
 	'app.py': 'Create app.py with `from fastapi import FastAPI` and `app = FastAPI()`.',
@@ -16,11 +16,12 @@ export default defineRule({
 		},
 		docs: 'The lab runs `uvicorn app:app` under `dapr run` and builds the image from the Dockerfile. Without app.py there is no app for daprd to deliver to; without a Dockerfile `docker build` fails.',
 		symptom: '`Error loading ASGI app. Could not import module "app"` or `failed to read dockerfile`.',
+		fix: 'Create the missing file (the hint gives its first lines).',
 	},
 	check({model, report}) {
 		for (const file of ['app.py', 'Dockerfile']) {
 			if (model.workspace.files.has(file)) continue;
-			report({messageId: 'missing', data: {file}, file, at: START, hint: HINTS[file]});
+			report({messageId: 'missing', data: {file}, file, at: NO_POSITION, hint: HINTS[file]});
 		}
 	},
 });

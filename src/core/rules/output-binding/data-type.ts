@@ -11,6 +11,7 @@ export default defineRule({
 		},
 		docs: 'The Python SDK\'s invoke_binding takes `data: Union[bytes, str]`: a str is UTF-8 encoded, bytes pass through. A dict or list does not become JSON by itself; the request fails in the client before it reaches daprd.',
 		symptom: 'A TypeError from the SDK (or the gRPC request builder) and HTTP 500 from your handler.',
+		fix: 'Wrap the literal in json.dumps(...).',
 	},
 	check({model, report}) {
 		const python = readyPython(model);

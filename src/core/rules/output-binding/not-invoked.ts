@@ -16,6 +16,7 @@ export default defineRule({
 		},
 		docs: 'An output binding only does something when the app calls it: `invoke_binding(binding_name=..., operation=..., data=...)` through the Dapr SDK, or a POST to the sidecar\'s `/v1.0/bindings/<name>` (the quickstarts build that URL with an f-string, `%`, `.format()` or a variable; all are recognised). In the combined pattern the cron handler is what runs on each trigger, so the call must be reachable from it, directly or through the helper functions it calls in any module of the app: a call that only another route makes (Lab B\'s `/tasks/{id}/complete`) does not run when the cron fires. An HTTP call whose URL the checker cannot read is reported as info, never as "nothing invokes".',
 		symptom: 'The webhook receiver never gets a request; no `/v1.0/bindings/` call appears in the sidecar log.',
+		fix: 'Call `invoke_binding` with the component\'s name (or POST to `http://localhost:$DAPR_HTTP_PORT/v1.0/bindings/<name>`).',
 	},
 	check({model, lab, report}) {
 		if (!labNeeds(lab, 'output-binding')) return;

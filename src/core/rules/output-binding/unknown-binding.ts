@@ -16,6 +16,7 @@ export default defineRule({
 		},
 		docs: 'invoke_binding sends the binding name to daprd, which looks it up among the output bindings it registered from --resources-path. A name that matches no component, an input-only binding (cron), or a binding whose direction excludes output all fail: through the Python SDK a grpc.RpcError (StatusCode.INTERNAL) with details `error invoking output binding <name>: couldn\'t find output binding <name>`.',
 		symptom: 'grpc.RpcError `error invoking output binding <name>: couldn\'t find output binding <name>`; curl to your app gets `Internal Server Error`.',
+		fix: 'Use the name of an output binding in components/ (did-you-mean in the message).',
 	},
 	check({model, report}) {
 		const python = readyPython(model);

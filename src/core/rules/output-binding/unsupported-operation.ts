@@ -12,6 +12,7 @@ export default defineRule({
 		},
 		docs: 'daprd checks the operation against the binding\'s Operations() list before calling it, with an exact comparison, case included (dapr/dapr pkg/runtime/processor/binding/send.go SendToOutputBinding, slices.Contains). Operations are written as each binding declares them: bindings.http\'s are create, get, head, post, put, patch, delete, options and trace, so `POST` and `Post` are rejected; others are camelCase (`bulkGet` on S3 and blob storage, `clientNegotiate` on SignalR), so "lower-case" is not the rule either. Through the Python SDK the failure is a raw grpc.RpcError (StatusCode.INTERNAL) whose details read `error invoking output binding <name>: binding <name> does not support operation POST. supported operations:create get head post put patch delete options trace`; the ERR_INVOKE_OUTPUT_BINDING code is only in the gRPC ErrorInfo, not in that text. A curl to your app then sees FastAPI\'s plain `Internal Server Error`.',
 		symptom: 'grpc.RpcError (StatusCode.INTERNAL) `error invoking output binding <name>: binding <name> does not support operation POST. supported operations:...`; curl to the app gets `Internal Server Error`.',
+		fix: 'Use an operation from the supported list in the message, spelled exactly as listed (case included).',
 	},
 	check({model, report}) {
 		const python = readyPython(model);

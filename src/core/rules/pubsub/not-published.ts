@@ -16,6 +16,7 @@ export default defineRule({
 		},
 		docs: 'The combined pattern tells internal Dapr services about expired tasks through pub/sub: `publish_event(pubsub_name=..., topic_name=..., data=...)` through the SDK, or a POST to the sidecar\'s `/v1.0/publish/<pubsub>/<topic>` (built with an f-string, `%`, `.format()` or a variable, as the pub/sub quickstart does). The publish must be reachable from the cron handler, directly or through the helper functions it calls in any module of the app; a publish that only another route makes does not run when the cron fires. Without a publish, nothing reaches the `task-events` topic (the Redis stream of that name stays empty).',
 		symptom: '`XRANGE task-events - +` in redis-cli shows nothing after the cron fires.',
+		fix: 'Publish each expired task with `publish_event(pubsub_name="pubsub", topic_name="task-events", data=json.dumps(...))`.',
 	},
 	check({model, lab, report}) {
 		if (!labNeeds(lab, 'pubsub')) return;

@@ -2,6 +2,12 @@ import {defineRule} from '../../rule.js';
 import {didYouMean} from '../../text.js';
 import {argOf, categoryOfDoc, readyPython, short, stringArg, where} from '../support.js';
 
+/** The fix when pub/sub components exist under other names: publish to one of them. */
+function renameHint(names: readonly string[]): string {
+	if (names.length === 1) return `Change \`pubsub_name\` to "${short(names[0]!)}" (the pub/sub component components/ declares).`;
+	return `Change \`pubsub_name\` to one of the pub/sub components components/ declares: ${names.map((name) => `"${short(name)}"`).join(', ')}.`;
+}
+
 export default defineRule({
 	id: 'pubsub/unknown-component',
 	meta: {
@@ -14,6 +20,7 @@ export default defineRule({
 		},
 		docs: '`dapr init` writes a `pubsub` component to ~/.dapr/components, and plain `dapr run` loads it. `dapr run --resources-path ./components` loads only ./components, so the pubsub component must be there too, with the name publish_event uses.',
 		symptom: 'publish_event fails with `pubsub pubsub is not found` (ERR_PUBSUB_NOT_FOUND).',
+		fix: 'Change `pubsub_name` to the name of the pub/sub component in components/; if there is none, create components/pubsub.yaml with the name publish_event uses.',
 	},
 	check({model, report}) {
 		const python = readyPython(model);
@@ -32,7 +39,7 @@ export default defineRule({
 					data: {name: short(name), component: where(other.file, other.name?.span ?? other.span), type: other.type?.value ?? 'typeless'},
 					file: python.file,
 					at: arg.span,
-					hint: `Create components/pubsub.yaml with a pubsub.redis component and publish to its name.`,
+					hint: pubsubs.length > 0 ? renameHint(pubsubs.map((doc) => doc.name!.value)) : `Create components/pubsub.yaml with a pubsub.redis component and publish to its name.`,
 				});
 				continue;
 			}
@@ -42,7 +49,8 @@ export default defineRule({
 				data: {name: short(name), near: near ?? ''},
 				file: python.file,
 				at: arg.span,
-				hint: near ? `Write pubsub_name="${near}".` : `Create components/pubsub.yaml: metadata.name ${short(name)}, spec.type pubsub.redis, version v1, metadata redisHost localhost:6379 and redisPassword "".`,
+				// A pub/sub component under another name is the one to publish to; never suggest a file over a correct one.
+				hint: near ? `Write pubsub_name="${near}".` : names.length > 0 ? renameHint(names) : `Create components/pubsub.yaml: metadata.name ${short(name)}, spec.type pubsub.redis, version v1, metadata redisHost localhost:6379 and redisPassword "".`,
 			});
 		}
 	},

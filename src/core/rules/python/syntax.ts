@@ -14,6 +14,7 @@ export default defineRule({
 		},
 		docs: 'uvicorn imports app.py when it starts; a syntax error stops the import, there is no app on port 8000, and daprd waits for the app port forever. While the file does not parse, dapr-labs skips the rules that read the Python code (routes, DaprClient, invoke_binding): their results on a broken tree would be noise.',
 		symptom: 'uvicorn exits at once with a `SyntaxError` traceback; `dapr run` prints `❌ The App process exited with error code: 1` (CLI 1.16 and older: `... error code: exit status 1`) and stops daprd.',
+		fix: 'Fix the first reported error first; later ones are often knock-on effects.',
 	},
 	check({model, report}) {
 		const python = model.python;

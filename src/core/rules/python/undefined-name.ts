@@ -32,6 +32,7 @@ export default defineRule({
 		},
 		docs: 'Python resolves names when a line runs, not when the file loads. The app starts fine, and the first trigger that reaches the call raises NameError: the handler answers 500 and daprd logs the failed delivery only at debug level. The lesson\'s handler calls find_expired_tasks() without defining it.',
 		symptom: 'HTTP 500 on each trigger and `NameError: name ... is not defined` in the app output.',
+		fix: 'Define or import the function.',
 	},
 	check({model, report}) {
 		const python = readyPython(model);

@@ -10,6 +10,7 @@ export default defineRule({
 		},
 		docs: 'daprd reads every file in --resources-path at start-up. A file it cannot parse is skipped with a warning, `daprd load Component error when parsing manifests yaml resource in <path>: <error>` (dapr/dapr pkg/internal/loader/disk/manifest.go), and daprd keeps running without the components of that file: the cron never fires, invoke_binding answers `couldn\'t find output binding`. Nothing stops, so the warning is easy to miss.',
 		symptom: 'A `daprd load Component error when parsing manifests yaml resource in ...` warning at start-up, then a component that is simply not there.',
+		fix: 'Fix the YAML at the reported line (indentation, a missing space after `:`, an unclosed quote).',
 	},
 	check({model, report}) {
 		for (const file of model.componentFiles) {

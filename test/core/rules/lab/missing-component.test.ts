@@ -16,7 +16,7 @@ describe(RULE, () => {
 		['lab-b without http', {'components/http-binding.yaml': null}, 'lab-b', 'bindings.http'],
 	] as const)('%s', (_name, overrides, lab, type) => {
 		const findings = check(RULE, complete(overrides), lab);
-		expect(at(findings)).toEqual([[RULE, 'error', 'components', 1, 1]]);
+		expect(at(findings)).toEqual([[RULE, 'error', 'components', 0, 0]]);
 		expect(findings[0]!.message).toContain(type);
 		expect(findings[0]!.message).toContain('components/');
 		expect(findings[0]!.hint).toMatch(/components\/.*\.yaml/);

@@ -9,9 +9,10 @@ describe(RULE, () => {
 		expect(check(RULE, complete({Dockerfile: {path: 'Dockerfile', kind: 'unreadable', reason: 'binary', detail: 'It is binary.'}}))).toEqual([]);
 	});
 	test.each([
-		['no Dockerfile', {Dockerfile: null}, [[RULE, 'error', 'Dockerfile', 1, 1]]],
-		['no app.py', {'app.py': null}, [[RULE, 'error', 'app.py', 1, 1]]],
-		['neither', {'app.py': null, Dockerfile: null}, [[RULE, 'error', 'Dockerfile', 1, 1], [RULE, 'error', 'app.py', 1, 1]]],
+		// Line 0: a missing file has no line; reports print "Dockerfile (missing)".
+		['no Dockerfile', {Dockerfile: null}, [[RULE, 'error', 'Dockerfile', 0, 0]]],
+		['no app.py', {'app.py': null}, [[RULE, 'error', 'app.py', 0, 0]]],
+		['neither', {'app.py': null, Dockerfile: null}, [[RULE, 'error', 'Dockerfile', 0, 0], [RULE, 'error', 'app.py', 0, 0]]],
 	] as const)('invalid: %s', (_name, overrides, expected) => {
 		expect(at(check(RULE, complete(overrides)))).toEqual(expected);
 	});

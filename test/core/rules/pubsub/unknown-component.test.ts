@@ -21,4 +21,15 @@ describe(RULE, () => {
 		const app = APP_PY.replace('pubsub_name="pubsub"', 'pubsub_name="monitoring-webhook"');
 		expect(check(RULE, complete({'app.py': app}))[0]!.message).toContain('not a pub/sub');
 	});
+	test('a pub/sub component under another name: the fix renames the call, it does not create a file over a correct one', () => {
+		const app = APP_PY.replace('pubsub_name="pubsub"', 'pubsub_name="redis-pubsub"');
+		const findings = check(RULE, complete({'app.py': app}));
+		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 16, 34]]);
+		expect(findings[0]!.hint).toBe('Change `pubsub_name` to "pubsub" (the pub/sub component components/ declares).');
+		expect(findings[0]!.hint).not.toContain('Create');
+	});
+	test('a binding name with a pub/sub component present: rename to the pub/sub', () => {
+		const app = APP_PY.replace('pubsub_name="pubsub"', 'pubsub_name="monitoring-webhook"');
+		expect(check(RULE, complete({'app.py': app}))[0]!.hint).toBe('Change `pubsub_name` to "pubsub" (the pub/sub component components/ declares).');
+	});
 });
