@@ -9,12 +9,15 @@ import type {CommandIO} from './io.js';
 export type Invocation = 'dapr-labs' | 'npx dapr-labs';
 
 /**
- * `npx dapr-labs` when npm ran us through `npx`/`npm exec` (npm sets npm_command=exec for both) or the bin lives in
+ * `npx dapr-labs` when npm ran us through `npx`/`npm exec` (npm sets npm_command=exec for both, and the command it ran in
+ * npm_lifecycle_script) or the bin lives in
  * npm's `_npx` cache (an npx run whose environment was cleared), else `dapr-labs`. `npm run` sets npm_command=run-script,
  * and a global install runs from a folder on PATH: both keep `dapr-labs`.
  */
 export function detectInvocation(env: Readonly<Record<string, string | undefined>>, scriptPath: string | undefined): Invocation {
-	if (env['npm_command'] === 'exec') return 'npx dapr-labs';
+	// npm_command=exec is inherited by everything below an `npx` (say, `npx vitest` running our bin in a test):
+	// only the npx that ran dapr-labs itself names it in npm_lifecycle_script (`'dapr-labs' 'start'`).
+	if (env['npm_command'] === 'exec' && /(^|[\s'"/])dapr-labs(['"\s]|$)/.test(env['npm_lifecycle_script'] ?? '')) return 'npx dapr-labs';
 	if (scriptPath && /[\\/]_npx[\\/]/.test(scriptPath)) return 'npx dapr-labs';
 	return 'dapr-labs';
 }

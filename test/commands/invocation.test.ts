@@ -11,6 +11,10 @@ describe('invocation', () => {
 		expect(detectInvocation({npm_command: 'exec', npm_config_user_agent: 'npm/11.0.0 node/v20.19.0 linux x64'}, '/home/s/.npm/_npx/1a2b/node_modules/.bin/dapr-labs')).toBe('npx dapr-labs');
 		expect(detectInvocation({}, '/home/s/.npm/_npx/1a2b/node_modules/dapr-labs/bin/dapr-labs.js')).toBe('npx dapr-labs');
 		expect(detectInvocation({npm_command: 'run-script'}, '/work/dapr-labs/bin/dapr-labs.js')).toBe('dapr-labs');
+		// What npx sets for `npx dapr-labs start` (checked with npm 11), and what a child of `npx vitest` inherits.
+		expect(detectInvocation({npm_command: 'exec', npm_lifecycle_event: 'npx', npm_lifecycle_script: "'dapr-labs' 'start'"}, '/work/lab/node_modules/.bin/dapr-labs')).toBe('npx dapr-labs');
+		expect(detectInvocation({npm_command: 'exec', npm_lifecycle_event: 'npx', npm_lifecycle_script: 'dapr-labs'}, '/work/lab/node_modules/.bin/dapr-labs')).toBe('npx dapr-labs');
+		expect(detectInvocation({npm_command: 'exec', npm_lifecycle_event: 'npx', npm_lifecycle_script: 'vitest'}, '/work/dapr-labs/bin/dapr-labs.js')).toBe('dapr-labs');
 		expect(detectInvocation({}, '/usr/local/lib/node_modules/dapr-labs/bin/dapr-labs.js')).toBe('dapr-labs');
 	});
 

@@ -21,6 +21,7 @@ export default defineRule({
 		},
 		docs: 'daprd expands `$VAR` / `${VAR}` only in Configuration files (`--config`, os.ExpandEnv in pkg/config); component files under --resources-path are decoded as written. A schedule of `${CRON_SCHEDULE}` is an invalid cron spec, and a URL or connection string with a placeholder points nowhere. To take a value from the environment, write `envRef: NAME` instead of `value:` (daprd reads the variable from its own environment when the component loads), or `secretKeyRef` with a secret store.',
 		symptom: '`Failed to init component ... [INIT_COMPONENT_FAILURE]` (for cron: `invalid schedule format`), or every call goes to a host named after the placeholder.',
+		fix: 'Use `envRef: NAME` (daprd reads the variable when the component loads; `APP_API_TOKEN` and `DAPR_*` names are refused), a `secretKeyRef`, or the value itself.',
 	},
 	check({model, report}) {
 		for (const doc of model.components) {

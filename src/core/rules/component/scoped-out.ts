@@ -10,6 +10,7 @@ export default defineRule({
 		},
 		docs: 'A component with a non-empty top-level `scopes:` list is loaded only by the apps whose id is in that list, compared exactly (case included). daprd skips any other component quietly: no error and no log line at the default level. The lab runs `dapr run --app-id cron-app`, so a cron component scoped to another id never fires, and an output binding or pub/sub scoped away is "not found" at invoke time.',
 		symptom: 'Nothing happens: the cron never fires, or invoke_binding / publish_event fails with `binding ... not found` / `pubsub ... is not found`.',
+		fix: 'Add the lab\'s app id to `scopes:`, or delete the list.',
 	},
 	check({model, lab, report}) {
 		const appId = lab.appId;

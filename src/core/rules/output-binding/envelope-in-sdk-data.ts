@@ -88,6 +88,7 @@ export default defineRule({
 		},
 		docs: 'The HTTP API (`POST /v1.0/bindings/<name>`) takes a JSON envelope `{"data": ..., "operation": ..., "metadata": {...}}` and daprd unpacks it. The Python SDK\'s `invoke_binding(binding_name, operation, data, binding_metadata)` does not: `data` (str or bytes) becomes the request\'s payload as it is, and the binding metadata (for bindings.http: `path`, headers) travels only in `binding_metadata`. Passing the envelope as `data` posts `{"data": ..., "metadata": ...}` to the target and drops the metadata.',
 		symptom: 'The webhook receives `{"data": ..., "metadata": ...}` instead of your payload; a `path` or header in that metadata has no effect.',
+		fix: 'Pass the payload alone as `data` and the metadata as `binding_metadata`.',
 	},
 	check({model, report}) {
 		const python = readyPython(model);
