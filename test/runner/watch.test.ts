@@ -1,4 +1,4 @@
-import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {mkdir, mkdtemp, rename, rm, unlink, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
@@ -53,6 +53,60 @@ for (const mode of ['native', 'poll'] as const) {
 			await writeFile(join(dir, 'app.py'), 'print(3)\n');
 			await settle(300);
 			expect(calls.length).toBe(before);
+		});
+
+		// Editors save in four ways; each must be seen every time, not just the first (Node 20's recursive watch lost
+		// a file once something was renamed over it, so the second `sed -i` went unseen).
+		const strategies: Record<string, (file: string, text: string) => Promise<void>> = {
+			'in place': (file, text) => writeFile(file, text),
+			'rename over (sed -i, vim, Emacs)': async (file, text) => {
+				await writeFile(`${file}.sedtmp`, text);
+				await rename(`${file}.sedtmp`, file);
+			},
+			'backup then write (vim backupcopy=no)': async (file, text) => {
+				await rename(file, `${file}~`);
+				await writeFile(file, text);
+				await unlink(`${file}~`);
+			},
+			'delete then create': async (file, text) => {
+				await unlink(file);
+				await writeFile(file, text);
+			},
+		};
+		for (const [name, save] of Object.entries(strategies)) {
+			for (const where of ['app.py', 'components/cron.yaml']) {
+				it(`sees every save by ${name}, five in a row (${where})`, async () => {
+					await writeFile(join(dir, where), 'start\n');
+					const controller = new AbortController();
+					const calls: (readonly string[])[] = [];
+					const watcher = watchFolder(dir, {signal: controller.signal, mode, onChange: (paths) => calls.push(paths), debounceMs: 20, pollIntervalMs: 30});
+					await settle(150);
+					for (let i = 1; i <= 5; i++) {
+						const before = calls.length;
+						await save(join(dir, where), `save ${i} ${'x'.repeat(i)}\n`);
+						await nextChange(calls, before + 1);
+						expect(calls.slice(before).flat()).toContain(where);
+						await settle(80); // the burst is over before the next save
+					}
+					controller.abort();
+					await watcher.closed;
+				});
+			}
+		}
+
+		it('watches a folder created after it started', async () => {
+			const controller = new AbortController();
+			const calls: (readonly string[])[] = [];
+			const watcher = watchFolder(dir, {signal: controller.signal, mode, onChange: (paths) => calls.push(paths), debounceMs: 20, pollIntervalMs: 30});
+			await settle(150);
+			await mkdir(join(dir, 'extra'));
+			await settle(150);
+			const before = calls.length;
+			await writeFile(join(dir, 'extra', 'more.yaml'), 'a: 1\n');
+			await nextChange(calls, before + 1);
+			expect(calls.slice(before).flat()).toContain('extra/more.yaml');
+			controller.abort();
+			await watcher.closed;
 		});
 
 		it('ignores its own .dapr-labs folder', async () => {
