@@ -4,7 +4,7 @@
  * Effects are injected (SessionDeps), so screen tests pass plain functions.
  */
 import {useCallback, useEffect, useReducer, useRef} from 'react';
-import {keyIntent, type KeyPress} from '../core/session/keys.js';
+import {keyIntent, splitKeys, type KeyPress} from '../core/session/keys.js';
 import {reduce} from '../core/session/reducer.js';
 import type {Progress, SessionState} from '../core/session/state.js';
 import type {CheckResult} from '../core/result.js';
@@ -160,20 +160,25 @@ export function useSession(initial: SessionState, deps: SessionDeps): {readonly 
 
 	const onKey = useCallback(
 		(input: string, key: KeyPress) => {
-			if (quitting.current) return;
-			const intent = keyIntent(stateRef.current, input, key);
-			switch (intent.kind) {
-				case 'action':
-					dispatch(intent.action);
-					return;
-				case 'run':
-					startRun();
-					return;
-				case 'quit':
-					quit();
-					return;
-				case 'none':
-					return;
+			// Several presses can share one chunk ("jj"): each is decided on the state the previous one left, which
+			// the reducer (pure) gives us before React renders it.
+			for (const press of splitKeys(input, key)) {
+				if (quitting.current) return;
+				const intent = keyIntent(stateRef.current, press, key);
+				switch (intent.kind) {
+					case 'action':
+						stateRef.current = reduce(stateRef.current, intent.action);
+						dispatch(intent.action);
+						break;
+					case 'run':
+						startRun();
+						break;
+					case 'quit':
+						quit();
+						return;
+					case 'none':
+						break;
+				}
 			}
 		},
 		[quit, startRun],

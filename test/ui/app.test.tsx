@@ -68,6 +68,15 @@ describe('step screen', () => {
 		expect(frame).not.toMatch(/\u001b/);
 	});
 
+	it('takes every press of a chunk: "jj" (key repeat, fast typing over SSH) moves two steps', async () => {
+		const app = renderApp(start({lab: 'lab-a'}), fakeEffects(broken()).deps);
+		await waitForFrame(app, (f) => f.includes('1. Create the cron component') && f.includes('problem'));
+		app.stdin.write('jj');
+		await waitForFrame(app, (f) => f.includes('3. Write the Dockerfile'), 'step 3 after jj');
+		app.stdin.write('jjk');
+		await waitForFrame(app, (f) => f.includes('4. '), 'step 4 after jjk');
+	});
+
 	it('moves between steps with j/k and the arrows', async () => {
 		const app = renderApp(start({lab: 'lab-a'}), fakeEffects(broken()).deps);
 		await waitForFrame(app, (f) => f.includes('1. Create the cron component') && f.includes('problem'));

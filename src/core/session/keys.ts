@@ -42,6 +42,20 @@ export const KEY_HELP: readonly {readonly keys: string; readonly what: string}[]
 	{keys: 'q / ctrl-c', what: 'Quit (stops any run it started)'},
 ];
 
+/**
+ * The key presses in one input chunk. Ink hands a chunk of plain text over whole, so key repeat and fast typing
+ * (over SSH several presses share a packet) arrive as "jj" or "jjjj": each character is a press. A longer chunk of
+ * mixed characters is a paste, not typing, and presses nothing (a pasted command must not quit or start a run).
+ */
+export function splitKeys(input: string, key: KeyPress): readonly string[] {
+	const chars = [...input];
+	if (chars.length <= 1 || key.ctrl || key.escape || key.return || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown) return [input];
+	if (chars.some((char) => char < ' ')) return [input];
+	const repeat = chars.every((char) => char === chars[0]);
+	if (repeat) return chars.slice(0, 50);
+	return chars.length <= 4 ? chars : [];
+}
+
 function act(action: Action): Intent {
 	return {kind: 'action', action};
 }
