@@ -49,13 +49,16 @@ describe('layout', () => {
 	}
 
 	it('the step screen with a live run and a long checklist still fits 60x24', async () => {
-		const many = Array.from({length: 6}, (_, i) => finding('component/missing-metadata', 'components/cron-binding.yaml', i + 1, {message: longMessage, hint: 'Add it.'}));
-		const app = renderApp(stateOn('step'), {...fakeEffects(resultFor(labs, {'lab-a': many})).deps, run: async function* () {
+		// The static steps pass (r runs only then); the run reports six problems on the runtime step's checklist.
+		const many = Array.from({length: 6}, (_, i) => finding('run/cron-not-triggered', 'components/cron-binding.yaml', i + 1, {message: longMessage, hint: 'Add it.'}));
+		const onRun = initialState({labs, quiz, solutions, now: 0, lab: 'lab-a', progress: {version: 1, labs: {'lab-a': {passed: [], hints: {}, current: 'run'}}}});
+		const app = renderApp(onRun, {...fakeEffects(resultFor(labs, {})).deps, run: async function* () {
 			yield {type: 'phase', phase: 'starting', message: 'Starting daprd'} as const;
+			for (const f of many) yield {type: 'finding', finding: f} as const;
 			for (let i = 0; i < 30; i++) yield {type: 'line', line: {source: 'daprd', level: 'info', text: `time="2026" level=info msg="a long daprd log line number ${i} that goes past the width of the terminal for sure"`, event: null}} as const;
 			await new Promise(() => undefined);
 		}}, {columns: 60, rows: 24});
-		let frame = await waitForFrame(app, (f) => f.includes('problems to fix'));
+		let frame = await waitForFrame(app, (f) => f.includes('4. Build and run') && f.includes('r run  space'));
 		app.stdin.write('r');
 		frame = await waitForFrame(app, (f) => (f.match(/│ time=/g) ?? []).length === 2 && f.includes('✖ 6 problems'));
 		expect(widest(frame)).toBeLessThanOrEqual(60);

@@ -3,7 +3,7 @@
  * adapter and the help screen lists the same table the code uses.
  */
 import type {Action} from './reducer.js';
-import {currentScreen} from './selectors.js';
+import {currentLab, currentScreen, runBlocker} from './selectors.js';
 import type {SessionState} from './state.js';
 
 /** The key fields the workbook reads (a subset of Ink's Key). */
@@ -68,8 +68,11 @@ export function keyIntent(state: SessionState, input: string, key: KeyPress): In
 	if (screen === 'quiz' && (key.leftArrow || key.rightArrow)) return act({type: 'move', delta: key.leftArrow ? -1 : 1});
 	if (key.upArrow || input === 'k') return act({type: 'move', delta: -1});
 	if (key.downArrow || input === 'j') return act({type: 'move', delta: 1});
-	if (key.pageUp) return act({type: 'scroll', delta: -5});
-	if (key.pageDown || input === ' ') return act({type: 'scroll', delta: 5});
+	// The step screen pages its instructions (one page a press, after the last the first again); the others
+	// scroll their lists by five items.
+	const page = screen === 'step' ? 1 : 5;
+	if (key.pageUp) return act({type: 'scroll', delta: -page});
+	if (key.pageDown || input === ' ') return act({type: 'scroll', delta: page});
 	if (key.return) return act({type: 'enter'});
 	if (screen === 'quiz' && (input === 'b' || input === 'p')) return act({type: 'quiz-answer', answer: input === 'b' ? 'binding' : 'pubsub'});
 	switch (input) {
@@ -89,8 +92,16 @@ export function keyIntent(state: SessionState, input: string, key: KeyPress): In
 			return screen === 'step' ? act({type: 'hint'}) : {kind: 'none'};
 		case 's':
 			return screen === 'step' ? act({type: 'solution'}) : {kind: 'none'};
-		case 'r':
-			return screen === 'step' ? {kind: 'run'} : {kind: 'none'};
+		case 'r': {
+			if (screen !== 'step') return {kind: 'none'};
+			const lab = currentLab(state);
+			const blocker = lab ? runBlocker(state, lab) : null;
+			if (state.run?.status !== 'running' && blocker) {
+				const why = state.check === null ? 'wait for the first check' : `step ${blocker.index + 1} (${blocker.step.title}) does not pass yet`;
+				return act({type: 'flash', message: `Every static check must pass before r runs the lab: ${why}.`});
+			}
+			return {kind: 'run'};
+		}
 		default:
 			return {kind: 'none'};
 	}
