@@ -17,6 +17,11 @@ const STEP_MARK: Readonly<Record<StepStatus, readonly [string, ToneName]>> = {
 };
 
 const MAX_FINDINGS = 4;
+
+/** A line cut short: ends in … within the same width. */
+function ellipsis(line: string): string {
+	return line.length > 1 ? `${line.replace(/\s*\S?$/, '')}…` : '…';
+}
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 function StepStrip({state, lab, index}: {readonly state: SessionState; readonly lab: LabDef; readonly index: number}) {
@@ -35,7 +40,8 @@ function StepStrip({state, lab, index}: {readonly state: SessionState; readonly 
 	);
 }
 
-type Block = {readonly key: string; readonly lines: readonly string[]};
+/** Lines to draw; the last `keep` lines (a finding's fix) survive when the block is cut short. */
+type Block = {readonly key: string; readonly lines: readonly string[]; readonly keep?: number};
 
 function Checklist({state, lab, step, blocks, total}: {readonly state: SessionState; readonly lab: LabDef; readonly step: StepDef; readonly blocks: readonly Block[]; readonly total: number}) {
 	const status = stepStatus(state, lab, step);
@@ -113,11 +119,11 @@ function RunPanel({lines}: {readonly lines: ReturnType<typeof runPanelLines>}) {
 	);
 }
 
-function findingLines(finding: Finding, width: number): string[] {
+function findingLines(finding: Finding, width: number): {readonly lines: string[]; readonly hint: number} {
 	const head = `${finding.severity === 'error' ? '✖' : '⚠'} ${stripControl(finding.file)}:${finding.line} ${stripControl(finding.message)} (${finding.ruleId})`;
 	const lines = wrapLines(head, width);
-	if (finding.hint) lines.push(...wrapLines(`  → ${stripControl(finding.hint)}`, width));
-	return lines;
+	const hint = finding.hint ? wrapLines(`  → ${stripControl(finding.hint)}`, width) : [];
+	return {lines: [...lines, ...hint], hint: hint.length};
 }
 
 export function StepScreen({state}: {readonly state: SessionState}) {
@@ -133,11 +139,11 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 		['j/k', 'step'],
 		['h', shown >= step.hints.length ? 'hints (all shown)' : `hint ${shown + 1}/${step.hints.length}`],
 	];
-	if (step.solutionFiles.length) keys.push(['s', solution ? 'solution' : 'solution (locked)']);
-	// r is offered on every step; until the static steps pass the footer says what it waits for.
+	if (step.solutionFiles.length) keys.push(['s', solution ? 'solution' : 'locked']);
+	// r is offered on every step; until the static steps pass the footer says what it waits for. The footer fits
+	// one row at 80 columns (space is listed only when the instructions page).
 	const blocker = runBlocker(state, lab);
-	keys.push(['r', state.run?.status === 'running' ? 'running…' : blocker ? `run (after step ${blocker.index + 1})` : 'run']);
-	keys.push(['space', 'more'], ['?', 'help'], ['esc', 'labs'], ['q', 'quit']);
+	keys.push(['r', state.run?.status === 'running' ? 'running…' : blocker ? `after step ${blocker.index + 1}` : 'run']);
 
 	// Fit the terminal's height: everything is wrapped here (so rows are counted exactly) and given rows in order of
 	// use: the first finding, the newest hint, a line of instructions, then more findings, older hints and the rest
@@ -146,7 +152,10 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 	const run = state.run && state.run.lab === lab.id ? state.run : null;
 	const findings = stepFindings(state, lab, step);
 	const messages = [...state.warnings.map((w) => `⚠ ${w}`), ...(state.flash ? [state.flash] : []), ...(state.checkError ? [`Check failed: ${state.checkError}`] : [])];
-	const keyRows = rowsOf(keys.map(([k, w]) => `${k} ${w}`).join('  '), width);
+	// esc (back to the labs) is on the help screen; l does the same.
+	const tailKeys: (readonly [string, string])[] = [['?', 'help'], ['q', 'quit']];
+	// Whether the instructions page is known only after the layout; the space key takes at most one more row.
+	const keyRows = Math.max(rowsOf([...keys, ['space', 'more'], ...tailKeys].map(([k, w]) => `${k} ${w}`).join('  '), width), 1);
 	const runTail = rows >= 34 ? 6 : 2;
 	const runLines = run ? runPanelLines(state, run, runTail, width) : [];
 	const titleRows = rowsOf(`${index + 1}. ${step.title}`, width);
@@ -154,7 +163,10 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 	// its margin), the run panel (with its margin), messages, and one row so the frame stays below the terminal's
 	// height (Ink redraws the whole screen when a frame reaches it).
 	let free = rows - (2 + 1 + 1 + titleRows + 2 + 1 + keyRows + (run ? 1 + runLines.length : 0) + messages.reduce((sum, m) => sum + rowsOf(m, width), 0) + 1);
-	const findingBlocks: Block[] = findings.slice(0, MAX_FINDINGS).map((f, index) => ({key: `f${index}`, lines: findingLines(f, width)}));
+	const findingBlocks: Block[] = findings.slice(0, MAX_FINDINGS).map((f, index) => {
+		const drawn = findingLines(f, width);
+		return {key: `f${index}`, lines: drawn.lines, keep: drawn.hint};
+	});
 	const hintBlocks: Block[] = step.hints.slice(0, shown).map((hint, index) => ({key: `h${index}`, lines: balanceBackticks(wrapLines(`Hint ${index + 1}: ${hint}`, width - 2))}));
 	const instructionLines = paragraphs(instructionsFor(state, lab, step)).flatMap((p, i) => [...(i > 0 ? [''] : []), ...balanceBackticks(wrapLines(p, width - 2))]);
 	const shownFindings: Block[] = [];
@@ -162,7 +174,9 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 	const take = (block: Block, extra: number, min: number): Block | null => {
 		const room = free - extra;
 		if (room < min) return null;
-		const lines = block.lines.length <= room ? block.lines : block.lines.slice(0, room);
+		const keep = block.keep ?? 0;
+		// Cut short: the message loses its end (marked …), the fix under it stays when there is room for both.
+		const lines = block.lines.length <= room ? block.lines : room > keep ? [...block.lines.slice(0, room - keep - 1), ellipsis(block.lines[room - keep - 1]!), ...block.lines.slice(block.lines.length - keep)] : block.lines.slice(0, room);
 		free -= lines.length + extra;
 		return {key: block.key, lines};
 	};
@@ -193,6 +207,8 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 	const page = ((state.scroll % pages) + pages) % pages;
 	const start = page * pageSize;
 	const visible = instructionLines.slice(start, start + pageSize);
+	if (paged) keys.push(['space', 'more']);
+	keys.push(...tailKeys);
 	const hiddenHints = shown - shownHints.length;
 	const after = instructionLines.length - start - visible.length;
 	const moreText = after > 0 ? `… space: ${after} more line${after === 1 ? '' : 's'} (page ${page + 1}/${pages})` : `… space: back to the top (page ${page + 1}/${pages})`;
