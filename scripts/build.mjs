@@ -6,6 +6,47 @@ import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {parse} from 'yaml';
 
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
+
+// Every `string-width` import of the bundle (Ink, wrap-ansi, cli-truncate, widest-line, ours) goes through
+// src/ui/fast-width.ts, which measures text whose code points stand alone without string-width's Intl.Segmenter and
+// emoji regex (about 70 ms before the workbook's first frame); string-width itself loads on the first text that
+// needs it (a require, which esbuild turns into a lazy module init).
+const repoDir = (await import('node:url')).fileURLToPath(new URL('..', import.meta.url));
+const fastStringWidth = {
+	name: 'fast-string-width',
+	setup(builder) {
+		builder.onResolve({filter: /^string-width$/}, (args) => (args.kind === 'require-call' ? undefined : {path: 'string-width', namespace: 'fast-string-width'}));
+		builder.onLoad({filter: /.*/, namespace: 'fast-string-width'}, () => ({
+			resolveDir: repoDir,
+			loader: 'js',
+			contents: `import {fastStringWidth} from './src/ui/fast-width.ts';
+let slow;
+export default function stringWidth(text, options) {
+	const fast = fastStringWidth(text, options);
+	if (fast !== undefined) return fast;
+	slow ??= require('string-width').default;
+	return slow(text, options);
+}`,
+		}));
+	},
+};
+
+// Ink's line tokenizers (@alcalzone/ansi-tokenize, slice-ansi) create an Intl.Segmenter when they load, which costs
+// tens of milliseconds before the first frame: they get src/ui/fast-width.ts's graphemeSegmenter(), which splits
+// text where nothing joins per code point and makes the real segmenter only for text that needs it.
+const SEGMENTER = /new Intl\.Segmenter\(undefined, ?\{ ?granularity: ?["']grapheme["'] ?\}\)/g;
+const lazySegmenters = {
+	name: 'lazy-segmenters',
+	setup(builder) {
+		builder.onLoad({filter: /node_modules[\\/](?:@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize|slice-ansi[\\/]tokenize-ansi)\.js$/}, (args) => {
+			const source = readFileSync(args.path, 'utf8');
+			if (!source.match(SEGMENTER)) throw new Error(`build: ${args.path} no longer creates its Intl.Segmenter as expected; update lazySegmenters in scripts/build.mjs.`);
+			const fast = JSON.stringify(`${repoDir}/src/ui/fast-width.ts`);
+			return {contents: `import {graphemeSegmenter as __dlGraphemes} from ${fast};\n${source.replace(SEGMENTER, '__dlGraphemes()')}`, loader: 'js'};
+		});
+	},
+};
+
 const built = await build({
 	entryPoints: {cli: 'src/cli.ts', 'grade-worker': 'src/runner/grade-worker.ts'},
 	outdir: 'dist',
@@ -27,6 +68,7 @@ const built = await build({
 	minifySyntax: true,
 	legalComments: 'none',
 	metafile: true,
+	plugins: [fastStringWidth, lazySegmenters],
 });
 
 // What `check` loads at startup is the static-import closure of its chunk; none of these may be in it (they cost
