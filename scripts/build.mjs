@@ -47,6 +47,20 @@ const lazySegmenters = {
 	},
 };
 
+// yoga-layout (Ink's layout) holds its wasm as a data: URL and loads it with fetch(), which pulls in undici (~50 ms
+// before the first frame); without fetch it decodes the same bytes itself.
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(builder) {
+		builder.onLoad({filter: /node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, (args) => {
+			const source = readFileSync(args.path, 'utf8');
+			const uses = source.split('"function"!=typeof fetch').length - 1;
+			if (uses !== 2) throw new Error(`build: ${args.path} tests for fetch ${uses} times, not 2; update yogaWithoutFetch in scripts/build.mjs.`);
+			return {contents: source.replaceAll('"function"!=typeof fetch', '!0'), loader: 'js'};
+		});
+	},
+};
+
 const built = await build({
 	entryPoints: {cli: 'src/cli.ts', 'grade-worker': 'src/runner/grade-worker.ts'},
 	outdir: 'dist',
@@ -68,7 +82,7 @@ const built = await build({
 	minifySyntax: true,
 	legalComments: 'none',
 	metafile: true,
-	plugins: [fastStringWidth, lazySegmenters],
+	plugins: [fastStringWidth, lazySegmenters, yogaWithoutFetch],
 });
 
 // What `check` loads at startup is the static-import closure of its chunk; none of these may be in it (they cost

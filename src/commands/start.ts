@@ -9,7 +9,6 @@ import {reduce, initialState} from '../core/session/reducer.js';
 import {formatPlain} from '../core/session/plain.js';
 import type {SessionState} from '../core/session/state.js';
 import {LAB_IDS, type LabId} from '../core/types.js';
-import {checkFolder} from '../runner/check-folder.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {loadQuiz} from '../runner/quiz-loader.js';
 import {loadProgress, saveProgress} from '../runner/state-store.js';
@@ -36,6 +35,8 @@ async function prepare(dir: string, lab: LabId | undefined, now: number, runnerA
 }
 
 async function checkOnce(dir: string, signal?: AbortSignal) {
+	// Loaded on the first check, after the first frame: the rules and parsers are not needed to draw it.
+	const {checkFolder} = await import('../runner/check-folder.js');
 	return (await checkFolder(dir, {workspaceLabel: '.', ...(signal ? {signal} : {})})).result;
 }
 

@@ -183,8 +183,9 @@ function watchTree(dir: string, notify: (path: string | null) => void, signal: A
 
 /** Starts watching `dir`; stops when `options.signal` aborts. */
 export function watchFolder(dir: string, options: WatchOptions): Watcher {
-	// 25 ms: an editor's save (write, or write-temp + rename) arrives as a burst within a few ms; more only delays the verdict.
-	const notify = debouncer(options.debounceMs ?? 25, options.onChange, options.signal);
+	// 10 ms: an editor's save (write, or write-temp + rename) arrives as a burst within a few ms; more only delays the
+	// verdict, and a burst split in two costs one extra check (the workbook queues it), never a missed save.
+	const notify = debouncer(options.debounceMs ?? 10, options.onChange, options.signal);
 	const mode = options.mode ?? (preferPolling(dir) ? 'poll' : 'auto');
 	if (options.signal.aborted) return {mode: 'native', closed: Promise.resolve()};
 	if (mode !== 'poll' && process.platform === 'linux') {

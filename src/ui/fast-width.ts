@@ -14,6 +14,7 @@ import {eastAsianWidth} from 'get-east-asian-width';
 export type WidthOptions = {readonly ambiguousIsNarrow?: boolean; readonly countAnsiEscapeCodes?: boolean};
 
 const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/;
+const SGR = /\u001B\[[0-9;]*m/g;
 // Code points that can join a neighbour into one grapheme (marks, joiners, variation selectors, emoji modifiers,
 // prepended and spacing letters, Hangul jamo and syllables, regional indicators, keycaps), controls and formats, and
 // escape sequences: with any of these, string-width itself decides.
@@ -25,9 +26,12 @@ const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
 
 /** The width of `text`, or undefined when it needs grapheme segmentation (then ask string-width). */
-export function fastStringWidth(text: unknown, options: WidthOptions = {}): number | undefined {
-	if (typeof text !== 'string' || text.length === 0) return 0;
+export function fastStringWidth(input: unknown, options: WidthOptions = {}): number | undefined {
+	if (typeof input !== 'string' || input.length === 0) return 0;
+	let text = input;
 	if (PRINTABLE_ASCII.test(text)) return text.length;
+	// Colour (SGR) sequences take no columns; any other escape sequence is string-width's to judge.
+	if (!options.countAnsiEscapeCodes && text.includes('\u001B')) text = text.replace(SGR, '');
 	if (JOINING.test(text)) return undefined;
 	const eawOptions = {ambiguousAsWide: options.ambiguousIsNarrow === false};
 	let width = 0;

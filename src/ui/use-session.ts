@@ -29,6 +29,9 @@ export type SessionDeps = {
 	readonly onChecked?: (result: CheckResult) => void;
 };
 
+/** A check that takes longer than this shows "checking…". */
+const CHECKING_DELAY_MS = 150;
+
 /** The session state and the key handler for a workbook render. */
 export function useSession(initial: SessionState, deps: SessionDeps): {readonly state: SessionState; readonly onKey: (input: string, key: KeyPress) => void} {
 	const [state, dispatch] = useReducer(reduce, initial);
@@ -58,7 +61,9 @@ export function useSession(initial: SessionState, deps: SessionDeps): {readonly 
 			return;
 		}
 		checkRunning.current = true;
-		dispatch({type: 'check-started'});
+		// "checking…" only for a slow check: a frame for it would open Ink's frame throttle (maxFps 30) and hold
+		// the verdict's frame back by up to 33 ms, longer than a typical check takes.
+		const slow = setTimeout(() => dispatch({type: 'check-started'}), CHECKING_DELAY_MS);
 		const work = (async () => {
 			do {
 				checkAgain.current = false;
@@ -73,6 +78,7 @@ export function useSession(initial: SessionState, deps: SessionDeps): {readonly 
 				}
 			} while (checkAgain.current && !root.current.signal.aborted);
 		})().finally(() => {
+			clearTimeout(slow);
 			checkRunning.current = false;
 		});
 		void track(work);

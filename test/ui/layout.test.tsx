@@ -39,8 +39,11 @@ describe('layout', () => {
 		for (const screen of ['labs', 'step', 'solution', 'help', 'cron', 'operations', 'troubleshooting', 'quiz'] as const) {
 			it(`${screen} fits ${size.columns}x${size.rows} without lines wider than the terminal`, async () => {
 				const result = resultFor(labs, {'lab-a': [finding('cron/five-field', 'components/cron-binding.yaml', 11, {message: longMessage, hint: 'For every 30 seconds write `value: "@every 30s"` (or the 6-field `"*/30 * * * * *"`).'})]});
-				const app = renderApp(stateOn(screen), fakeEffects(result).deps, size);
-				const frame = await waitForFrame(app, (f) => f.length > 0 && !f.includes('checking…'));
+				let checked = false;
+				const app = renderApp(stateOn(screen), {...fakeEffects(result).deps, onChecked: () => void (checked = true)}, size);
+				await waitForFrame(app, (f) => f.length > 0 && checked, 'the first verdict');
+				await new Promise((resolve) => setTimeout(resolve, 50)); // its frame
+				const frame = app.lastFrame() ?? '';
 				expect(widest(frame)).toBeLessThanOrEqual(size.columns);
 				// The screens that size themselves stay within the height; the step screen with everything open too.
 				expect(frame.split('\n').length, frame).toBeLessThan(size.rows);
@@ -58,7 +61,7 @@ describe('layout', () => {
 			for (let i = 0; i < 30; i++) yield {type: 'line', line: {source: 'daprd', level: 'info', text: `time="2026" level=info msg="a long daprd log line number ${i} that goes past the width of the terminal for sure"`, event: null}} as const;
 			await new Promise(() => undefined);
 		}}, {columns: 60, rows: 24});
-		let frame = await waitForFrame(app, (f) => f.includes('4. Build and run') && f.includes('r run  space'));
+		let frame = await waitForFrame(app, (f) => f.includes('4. Build and run') && f.includes('  r run  '));
 		app.stdin.write('r');
 		frame = await waitForFrame(app, (f) => (f.match(/│ time=/g) ?? []).length === 2 && f.includes('✖ 6 problems'));
 		expect(widest(frame)).toBeLessThanOrEqual(60);

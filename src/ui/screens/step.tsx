@@ -7,6 +7,7 @@ import type {Finding} from '../../core/types.js';
 import {balanceBackticks, rowsOf, wrapLines} from '../wrap.js';
 import {stripControl} from '../../core/text.js';
 import {KeyBar, Messages, paragraphs, Prose, Title} from '../components.js';
+import {keyBarRows} from './scroller.js';
 import {Tone, useLayout, type ToneName} from '../theme.js';
 
 const STEP_MARK: Readonly<Record<StepStatus, readonly [string, ToneName]>> = {
@@ -155,7 +156,7 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 	// esc (back to the labs) is on the help screen; l does the same.
 	const tailKeys: (readonly [string, string])[] = [['?', 'help'], ['q', 'quit']];
 	// Whether the instructions page is known only after the layout; the space key takes at most one more row.
-	const keyRows = Math.max(rowsOf([...keys, ['space', 'more'], ...tailKeys].map(([k, w]) => `${k} ${w}`).join('  '), width), 1);
+	const keyRows = keyBarRows([...keys, ['space', 'more'], ...tailKeys], columns);
 	const runTail = rows >= 34 ? 6 : 2;
 	const runLines = run ? runPanelLines(state, run, runTail, width) : [];
 	const titleRows = rowsOf(`${index + 1}. ${step.title}`, width);
