@@ -56,7 +56,37 @@ const yogaWithoutFetch = {
 			const source = readFileSync(args.path, 'utf8');
 			const uses = source.split('"function"!=typeof fetch').length - 1;
 			if (uses !== 2) throw new Error(`build: ${args.path} tests for fetch ${uses} times, not 2; update yogaWithoutFetch in scripts/build.mjs.`);
-			return {contents: source.replaceAll('"function"!=typeof fetch', '!0'), loader: 'js'};
+			// The instantiateWasm hook also gets the decoder of the bytes the module carries (for a synchronous set-up).
+			return {contents: patch(args.path, source.replaceAll('"function"!=typeof fetch', '!0'), 'return h.instantiateWasm(d,\na)}', 'return h.instantiateWasm(d,\na,wa)}'), loader: 'js'};
+		});
+	},
+};
+
+// Ink and yoga-layout wait at their top level (a dev-only devtools import, yoga's asynchronous wasm set-up), which a
+// CommonJS bundle (the workbook's code-cached ui-vm.js below) cannot do: the dev-only branches go (they load
+// react-devtools-core, which is not shipped), and yoga compiles its wasm synchronously from the bytes it carries.
+function patch(path, source, from, to) {
+	const count = source.split(from).length - 1;
+	if (count !== 1) throw new Error(`build: expected ${JSON.stringify(from.slice(0, 60))} once in ${path}, found it ${count} times; update inkWithoutTopLevelAwait in scripts/build.mjs.`);
+	return source.replace(from, to);
+}
+const inkWithoutTopLevelAwait = {
+	name: 'ink-without-top-level-await',
+	setup(builder) {
+		builder.onLoad({filter: /node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/}, (args) => {
+			let source = readFileSync(args.path, 'utf8');
+			source = patch(args.path, source, "await import('./devtools.js');", 'void 0;');
+			source = patch(args.path, source, 'await loadPackageJson()', '{name: undefined, version: undefined}');
+			return {contents: source, loader: 'js'};
+		});
+		builder.onLoad({filter: /node_modules[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, (args) => {
+			const source = patch(
+				args.path,
+				readFileSync(args.path, 'utf8'),
+				'const Yoga = wrapAssembly(await loadYoga());',
+				'const yogaModule = {instantiateWasm(imports, receive, bytes) { const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes()), imports); receive(instance); return instance.exports; }};\nloadYoga(yogaModule);\nconst Yoga = wrapAssembly(yogaModule);',
+			);
+			return {contents: source, loader: 'js'};
 		});
 	},
 };
@@ -82,7 +112,7 @@ const built = await build({
 	minifySyntax: true,
 	legalComments: 'none',
 	metafile: true,
-	plugins: [fastStringWidth, lazySegmenters, yogaWithoutFetch],
+	plugins: [fastStringWidth, lazySegmenters, yogaWithoutFetch, inkWithoutTopLevelAwait],
 });
 
 // What `check` loads at startup is the static-import closure of its chunk; none of these may be in it (they cost
@@ -123,7 +153,7 @@ writeFileSync(new URL('../dist/labs.json', import.meta.url), JSON.stringify(labs
  * `warm` on its exports and writes the V8 code cache V8 then holds for it to dist/<name>.js.cache (so the cache
  * holds the functions a real run executes, not only the top level).
  */
-async function writeVmBundle(entry, name, warm) {
+async function writeVmBundle(entry, name, warm, extra = {}) {
 	const vmFile = new URL(`../dist/${name}.js`, import.meta.url);
 	const cjs = await build({
 		entryPoints: [entry],
@@ -137,6 +167,7 @@ async function writeVmBundle(entry, name, warm) {
 		minifyWhitespace: true,
 		minifySyntax: true,
 		legalComments: 'none',
+		...extra,
 	});
 	writeFileSync(vmFile, `(function (exports, require, module, __filename, __dirname, __dlImportMetaUrl) {${cjs.outputFiles[0].text}\n})`);
 	const {Script} = await import('node:vm');
@@ -170,3 +201,8 @@ await writeVmBundle('src/runner/grade.ts', 'grade-vm', async (grade) => {
 		}
 	}
 });
+
+// The workbook's Ink app (src/ui/render.tsx, what `start` loads on a terminal) the same way: compiling its ~1 MB of
+// Ink, React and yoga afresh cost ~50 ms before the first frame. src/runner/cached-module.ts loads it; the cache
+// holds what loading it runs (React's and Ink's set-up).
+await writeVmBundle('src/ui/render.tsx', 'ui-vm', async () => undefined, {jsx: 'automatic', external: ['react-devtools-core'], plugins: [fastStringWidth, lazySegmenters, yogaWithoutFetch, inkWithoutTopLevelAwait]});

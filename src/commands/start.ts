@@ -89,7 +89,10 @@ async function loadInteractiveUi(): Promise<typeof import('../ui/render.js')> {
 	const saved = {CI: process.env['CI'], CONTINUOUS_INTEGRATION: process.env['CONTINUOUS_INTEGRATION']};
 	for (const key of Object.keys(saved)) delete process.env[key];
 	try {
-		return await import('../ui/render.js');
+		// The bundle with its V8 code cache (dist/ui-vm.js) when the build made one; the ES module otherwise.
+		const {loadCachedModule} = await import('../runner/cached-module.js');
+		const cached = loadCachedModule<typeof import('../ui/render.js')>('ui-vm', import.meta.url);
+		return typeof cached?.renderWorkbook === 'function' ? cached : await import('../ui/render.js');
 	} finally {
 		for (const [key, value] of Object.entries(saved)) if (value !== undefined) process.env[key] = value;
 	}
