@@ -27,11 +27,11 @@ export type Intent = {readonly kind: 'action'; readonly action: Action} | {reado
 /** The key table, shown by the help screen. */
 export const KEY_HELP: readonly {readonly keys: string; readonly what: string}[] = [
 	{keys: '↑ ↓ / k j', what: 'Move (labs, steps, quiz answers); scroll long screens'},
-	{keys: 'space / pgup pgdn', what: 'Scroll the instructions or a long screen'},
+	{keys: 'space / pgup pgdn', what: "Next page of a step's instructions (then the first again); scroll a long screen"},
 	{keys: 'enter', what: 'Open the lab; answer / next question in the quiz'},
 	{keys: 'h', what: 'Next hint for this step (a nudge first, the exact fix last)'},
 	{keys: 's', what: 'Reference solution (after the step passes or after all hints)'},
-	{keys: 'r', what: 'Run this lab under Dapr and check it live (runtime steps)'},
+	{keys: 'r', what: 'Run this lab under Dapr and check it live (once every static step passes)'},
 	{keys: 'l', what: 'Lab list'},
 	{keys: 'c', what: 'Cron schedule reference (how Dapr reads a schedule)'},
 	{keys: 'o', what: 'Operations by binding (what invoke_binding accepts)'},
