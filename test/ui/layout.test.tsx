@@ -69,4 +69,19 @@ describe('layout', () => {
 		expect(frame).toContain('more (`dapr-labs check` lists all)');
 		expect(frame).toContain('Starting daprd');
 	});
+
+	it('no wrapped line starts with a stray space (help and step screens, 60 and 80 columns)', async () => {
+		for (const columns of [60, 80]) {
+			for (const screen of ['help', 'step'] as const) {
+				let checked = false;
+				const result = resultFor(labs, {'lab-a': [finding('cron/five-field', 'components/cron-binding.yaml', 11, {message: longMessage, hint: 'For every 30 seconds write `value: "@every 30s"` (or the 6-field `"*/30 * * * * *"`).'})]});
+				const app = renderApp(stateOn(screen), {...fakeEffects(result).deps, onChecked: () => void (checked = true)}, {columns, rows: 40});
+				await waitForFrame(app, (f) => f.length > 0 && checked, 'the first verdict');
+				await new Promise((resolve) => setTimeout(resolve, 50));
+				// Deliberate indents are two spaces (a fix under its problem, a note's hanging indent); a wrap leaves one.
+				for (const line of (app.lastFrame() ?? '').split('\n')) if (line.startsWith(' ')) expect(line, `${screen} at ${columns}`).toMatch(/^ {2}\S/);
+				app.unmount();
+			}
+		}
+	});
 });

@@ -5,7 +5,7 @@ import {currentLab} from '../../core/session/selectors.js';
 import type {SessionState} from '../../core/session/state.js';
 import {KeyBar, Prose, Title} from '../components.js';
 import {Tone, useLayout} from '../theme.js';
-import {rowsOf, wrapLines} from '../wrap.js';
+import {balanceBackticks, rowsOf, wrapLines} from '../wrap.js';
 import {keyBarRows, Scroller, type ScrollItem} from './scroller.js';
 
 const KEYS: readonly (readonly [string, string])[] = [
@@ -47,16 +47,23 @@ export function HelpScreen({state}: {readonly state: SessionState}) {
 		...(lab?.realDaprNotes?.length
 			? [{key: 'real', rows: rowsOf(`What real Dapr does (${lab.title}):`, columns), node: <Tone tone="accent" bold>{`What real Dapr does (${lab.title}):`}</Tone>}]
 			: []),
-		...(lab?.realDaprNotes ?? []).map((note, index) => ({
-			key: `n${index}`,
-			rows: rowsOf(note, columns - 3),
-			node: (
-				<Box>
-					<Text>• </Text>
-					<Prose text={note} />
-				</Box>
-			),
-		})),
+		...(lab?.realDaprNotes ?? []).map((note, index) => {
+			const lines = balanceBackticks(wrapLines(note, columns - 5));
+			return {
+				key: `n${index}`,
+				rows: lines.length,
+				node: (
+					<Box flexDirection="column">
+						{lines.map((line, at) => (
+							<Box key={at}>
+								<Text>{at === 0 ? '• ' : '  '}</Text>
+								<Prose text={line} />
+							</Box>
+						))}
+					</Box>
+				),
+			};
+		}),
 	];
 	return (
 		<Box flexDirection="column">
