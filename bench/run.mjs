@@ -14,7 +14,7 @@ const scripts = readdirSync(here)
 let failed = 0;
 for (const name of scripts) {
 	console.log(`\n== ${name}`);
-	const result = spawnSync(process.execPath, [join(here, name)], {stdio: 'inherit', cwd: join(here, '..')});
+	const result = spawnSync(process.execPath, ['--expose-gc', join(here, name)], {stdio: 'inherit', cwd: join(here, '..')});
 	if (result.status !== 0) {
 		failed++;
 		console.log(`(${name} exited with ${result.status ?? result.signal})`);

@@ -6,6 +6,91 @@ import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {parse} from 'yaml';
 
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
+
+// Every `string-width` import of the bundle (Ink, wrap-ansi, cli-truncate, widest-line, ours) goes through
+// src/ui/fast-width.ts, which measures text whose code points stand alone without string-width's Intl.Segmenter and
+// emoji regex (about 70 ms before the workbook's first frame); string-width itself loads on the first text that
+// needs it (a require, which esbuild turns into a lazy module init).
+const repoDir = (await import('node:url')).fileURLToPath(new URL('..', import.meta.url));
+const fastStringWidth = {
+	name: 'fast-string-width',
+	setup(builder) {
+		builder.onResolve({filter: /^string-width$/}, (args) => (args.kind === 'require-call' ? undefined : {path: 'string-width', namespace: 'fast-string-width'}));
+		builder.onLoad({filter: /.*/, namespace: 'fast-string-width'}, () => ({
+			resolveDir: repoDir,
+			loader: 'js',
+			contents: `import {fastStringWidth} from './src/ui/fast-width.ts';
+let slow;
+export default function stringWidth(text, options) {
+	const fast = fastStringWidth(text, options);
+	if (fast !== undefined) return fast;
+	slow ??= require('string-width').default;
+	return slow(text, options);
+}`,
+		}));
+	},
+};
+
+// Ink's line tokenizers (@alcalzone/ansi-tokenize, slice-ansi) create an Intl.Segmenter when they load, which costs
+// tens of milliseconds before the first frame: they get src/ui/fast-width.ts's graphemeSegmenter(), which splits
+// text where nothing joins per code point and makes the real segmenter only for text that needs it.
+const SEGMENTER = /new Intl\.Segmenter\(undefined, ?\{ ?granularity: ?["']grapheme["'] ?\}\)/g;
+const lazySegmenters = {
+	name: 'lazy-segmenters',
+	setup(builder) {
+		builder.onLoad({filter: /node_modules[\\/](?:@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize|slice-ansi[\\/]tokenize-ansi)\.js$/}, (args) => {
+			const source = readFileSync(args.path, 'utf8');
+			if (!source.match(SEGMENTER)) throw new Error(`build: ${args.path} no longer creates its Intl.Segmenter as expected; update lazySegmenters in scripts/build.mjs.`);
+			const fast = JSON.stringify(`${repoDir}/src/ui/fast-width.ts`);
+			return {contents: `import {graphemeSegmenter as __dlGraphemes} from ${fast};\n${source.replace(SEGMENTER, '__dlGraphemes()')}`, loader: 'js'};
+		});
+	},
+};
+
+// yoga-layout (Ink's layout) holds its wasm as a data: URL and loads it with fetch(), which pulls in undici (~50 ms
+// before the first frame); without fetch it decodes the same bytes itself.
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(builder) {
+		builder.onLoad({filter: /node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, (args) => {
+			const source = readFileSync(args.path, 'utf8');
+			const uses = source.split('"function"!=typeof fetch').length - 1;
+			if (uses !== 2) throw new Error(`build: ${args.path} tests for fetch ${uses} times, not 2; update yogaWithoutFetch in scripts/build.mjs.`);
+			// The instantiateWasm hook also gets the decoder of the bytes the module carries (for a synchronous set-up).
+			return {contents: patch(args.path, source.replaceAll('"function"!=typeof fetch', '!0'), 'return h.instantiateWasm(d,\na)}', 'return h.instantiateWasm(d,\na,wa)}'), loader: 'js'};
+		});
+	},
+};
+
+// Ink and yoga-layout wait at their top level (a dev-only devtools import, yoga's asynchronous wasm set-up), which a
+// CommonJS bundle (the workbook's code-cached ui-vm.js below) cannot do: the dev-only branches go (they load
+// react-devtools-core, which is not shipped), and yoga compiles its wasm synchronously from the bytes it carries.
+function patch(path, source, from, to) {
+	const count = source.split(from).length - 1;
+	if (count !== 1) throw new Error(`build: expected ${JSON.stringify(from.slice(0, 60))} once in ${path}, found it ${count} times; update inkWithoutTopLevelAwait in scripts/build.mjs.`);
+	return source.replace(from, to);
+}
+const inkWithoutTopLevelAwait = {
+	name: 'ink-without-top-level-await',
+	setup(builder) {
+		builder.onLoad({filter: /node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/}, (args) => {
+			let source = readFileSync(args.path, 'utf8');
+			source = patch(args.path, source, "await import('./devtools.js');", 'void 0;');
+			source = patch(args.path, source, 'await loadPackageJson()', '{name: undefined, version: undefined}');
+			return {contents: source, loader: 'js'};
+		});
+		builder.onLoad({filter: /node_modules[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, (args) => {
+			const source = patch(
+				args.path,
+				readFileSync(args.path, 'utf8'),
+				'const Yoga = wrapAssembly(await loadYoga());',
+				'const yogaModule = {instantiateWasm(imports, receive, bytes) { const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes()), imports); receive(instance); return instance.exports; }};\nloadYoga(yogaModule);\nconst Yoga = wrapAssembly(yogaModule);',
+			);
+			return {contents: source, loader: 'js'};
+		});
+	},
+};
+
 const built = await build({
 	entryPoints: {cli: 'src/cli.ts', 'grade-worker': 'src/runner/grade-worker.ts'},
 	outdir: 'dist',
@@ -27,6 +112,7 @@ const built = await build({
 	minifySyntax: true,
 	legalComments: 'none',
 	metafile: true,
+	plugins: [fastStringWidth, lazySegmenters, yogaWithoutFetch, inkWithoutTopLevelAwait],
 });
 
 // What `check` loads at startup is the static-import closure of its chunk; none of these may be in it (they cost
@@ -67,7 +153,7 @@ writeFileSync(new URL('../dist/labs.json', import.meta.url), JSON.stringify(labs
  * `warm` on its exports and writes the V8 code cache V8 then holds for it to dist/<name>.js.cache (so the cache
  * holds the functions a real run executes, not only the top level).
  */
-async function writeVmBundle(entry, name, warm) {
+async function writeVmBundle(entry, name, warm, extra = {}) {
 	const vmFile = new URL(`../dist/${name}.js`, import.meta.url);
 	const cjs = await build({
 		entryPoints: [entry],
@@ -81,6 +167,7 @@ async function writeVmBundle(entry, name, warm) {
 		minifyWhitespace: true,
 		minifySyntax: true,
 		legalComments: 'none',
+		...extra,
 	});
 	writeFileSync(vmFile, `(function (exports, require, module, __filename, __dirname, __dlImportMetaUrl) {${cjs.outputFiles[0].text}\n})`);
 	const {Script} = await import('node:vm');
@@ -114,3 +201,8 @@ await writeVmBundle('src/runner/grade.ts', 'grade-vm', async (grade) => {
 		}
 	}
 });
+
+// The workbook's Ink app (src/ui/render.tsx, what `start` loads on a terminal) the same way: compiling its ~1 MB of
+// Ink, React and yoga afresh cost ~50 ms before the first frame. src/runner/cached-module.ts loads it; the cache
+// holds what loading it runs (React's and Ink's set-up).
+await writeVmBundle('src/ui/render.tsx', 'ui-vm', async () => undefined, {jsx: 'automatic', external: ['react-devtools-core'], plugins: [fastStringWidth, lazySegmenters, yogaWithoutFetch, inkWithoutTopLevelAwait]});

@@ -10,7 +10,6 @@ import {mergeRecordedRuns} from '../core/run-record.js';
 import {formatPlain} from '../core/session/plain.js';
 import type {Progress, SessionState} from '../core/session/state.js';
 import {LAB_IDS, type LabId} from '../core/types.js';
-import {checkFolder} from '../runner/check-folder.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {loadQuiz} from '../runner/quiz-loader.js';
 import {loadProgress, readRunRecords, saveProgress} from '../runner/state-store.js';
@@ -40,6 +39,8 @@ async function prepare(dir: string, lab: LabId | undefined, now: number, runnerA
 }
 
 async function checkOnce(dir: string, signal?: AbortSignal) {
+	// Loaded on the first check, after the first frame: the rules and parsers are not needed to draw it.
+	const {checkFolder} = await import('../runner/check-folder.js');
 	return (await checkFolder(dir, {workspaceLabel: '.', ...(signal ? {signal} : {})})).result;
 }
 
@@ -98,7 +99,10 @@ async function loadInteractiveUi(): Promise<typeof import('../ui/render.js')> {
 	const saved = {CI: process.env['CI'], CONTINUOUS_INTEGRATION: process.env['CONTINUOUS_INTEGRATION']};
 	for (const key of Object.keys(saved)) delete process.env[key];
 	try {
-		return await import('../ui/render.js');
+		// The bundle with its V8 code cache (dist/ui-vm.js) when the build made one; the ES module otherwise.
+		const {loadCachedModule} = await import('../runner/cached-module.js');
+		const cached = loadCachedModule<typeof import('../ui/render.js')>('ui-vm', import.meta.url);
+		return typeof cached?.renderWorkbook === 'function' ? cached : await import('../ui/render.js');
 	} finally {
 		for (const [key, value] of Object.entries(saved)) if (value !== undefined) process.env[key] = value;
 	}

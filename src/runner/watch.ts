@@ -1,9 +1,14 @@
 /**
- * Watches a lab folder for saves: fs.watch (recursive) where it works, stat polling where it does not (network
- * mounts and WSL's /mnt/* drives deliver no inotify events). Changes are debounced so an editor's
- * write-rename-chmod burst is one re-check.
+ * Watches a lab folder for saves: fs.watch where it works, stat polling where it does not (network mounts and WSL's
+ * /mnt/* drives deliver no inotify events). Changes are debounced so an editor's write-rename-chmod burst is one
+ * re-check.
+ *
+ * On Linux, one non-recursive watch per folder, never Node's `recursive: true`: Node 20 emulates recursion there
+ * with a watch per file, which stays on the old inode when an editor saves by renaming a new file over the old one
+ * (sed -i, vim, Emacs), so every later save of that file went unseen. A folder's watch names whatever is created,
+ * renamed in, changed or deleted inside it, whatever the save strategy. macOS and Windows watch trees natively.
  */
-import {watch as fsWatch, type FSWatcher} from 'node:fs';
+import {readdirSync, watch as fsWatch, type FSWatcher} from 'node:fs';
 import {readdir, stat} from 'node:fs/promises';
 import {join, relative, sep} from 'node:path';
 
@@ -26,6 +31,7 @@ export type Watcher = {
 // Our own state, VCS data and caches change without the student saving anything.
 const IGNORED_DIRS = new Set(['.dapr-labs', '.git', 'node_modules', '__pycache__', '.venv', 'venv', '.mypy_cache', '.pytest_cache']);
 const MAX_POLLED_FILES = 2000;
+const MAX_WATCHED_DIRS = 500;
 
 function ignored(path: string): boolean {
 	const parts = path.split(/[\\/]/);
@@ -56,7 +62,7 @@ function debouncer(delay: number, fire: (paths: readonly string[]) => void, sign
 	};
 }
 
-/** A snapshot of the folder: relative path → "mtime:size". */
+/** A snapshot of the folder: relative path → "mtime:size:inode". */
 async function snapshot(dir: string): Promise<Map<string, string>> {
 	const out = new Map<string, string>();
 	const walk = async (folder: string): Promise<void> => {
@@ -75,7 +81,8 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
 			else {
 				try {
 					const info = await stat(full);
-					out.set(rel, `${info.mtimeMs}:${info.size}`);
+					// The inode too: a rename-over can keep size and (on coarse clocks) mtime.
+					out.set(rel, `${info.mtimeMs}:${info.size}:${info.ino}`);
 				} catch {
 					// vanished between readdir and stat: the next round sees it gone
 				}
@@ -114,13 +121,84 @@ function poll(dir: string, options: WatchOptions, notify: (path: string | null) 
 	});
 }
 
+/** The folders to watch under `dir` (itself first), skipping ignored ones; bounded like polling. */
+function foldersUnder(dir: string, root: string): string[] {
+	const out = [dir];
+	for (let i = 0; i < out.length && out.length < MAX_WATCHED_DIRS; i++) {
+		let entries;
+		try {
+			entries = readdirSync(out[i]!, {withFileTypes: true});
+		} catch {
+			continue;
+		}
+		for (const entry of entries) {
+			if (!entry.isDirectory()) continue; // symlinks are not followed
+			const full = join(out[i]!, entry.name);
+			if (!ignored(relative(root, full))) out.push(full);
+		}
+	}
+	return out;
+}
+
+/** A folder tree watched with one fs.watch per folder; new folders are picked up, removed ones dropped. */
+function watchTree(dir: string, notify: (path: string | null) => void, signal: AbortSignal, onRootError: () => void): Promise<void> {
+	const watchers = new Map<string, FSWatcher>();
+	const add = (folder: string) => {
+		for (const path of foldersUnder(folder, dir)) {
+			if (watchers.has(path) || watchers.size >= MAX_WATCHED_DIRS) continue;
+			let watcher: FSWatcher;
+			try {
+				watcher = fsWatch(path, {persistent: true}, (event, name) => {
+					if (signal.aborted) return;
+					const full = name ? join(path, String(name)) : path;
+					const rel = relative(dir, full).split(sep).join('/');
+					if (name && ignored(rel)) return;
+					notify(name ? rel : null);
+					// A folder created or renamed in: watch it (and what it holds) too.
+					if (event === 'rename' && name && !watchers.has(full)) add(full);
+				});
+			} catch (error) {
+				if (path === dir) throw error;
+				continue; // vanished or unreadable: its parent's watch still sees it come back
+			}
+			watcher.on('error', () => {
+				watcher.close();
+				watchers.delete(path);
+				if (path === dir && !signal.aborted) onRootError();
+			});
+			watchers.set(path, watcher);
+		}
+	};
+	add(dir);
+	return new Promise<void>((resolve) => {
+		const close = () => {
+			for (const watcher of watchers.values()) watcher.close();
+			watchers.clear();
+			resolve();
+		};
+		if (signal.aborted) close();
+		else signal.addEventListener('abort', close, {once: true});
+	});
+}
+
 /** Starts watching `dir`; stops when `options.signal` aborts. */
 export function watchFolder(dir: string, options: WatchOptions): Watcher {
-	// 25 ms: an editor's save (write, or write-temp + rename) arrives as a burst within a few ms; more only delays the verdict.
-	const notify = debouncer(options.debounceMs ?? 25, options.onChange, options.signal);
+	// 10 ms: an editor's save (write, or write-temp + rename) arrives as a burst within a few ms; more only delays the
+	// verdict, and a burst split in two costs one extra check (the workbook queues it), never a missed save.
+	const notify = debouncer(options.debounceMs ?? 10, options.onChange, options.signal);
 	const mode = options.mode ?? (preferPolling(dir) ? 'poll' : 'auto');
 	if (options.signal.aborted) return {mode: 'native', closed: Promise.resolve()};
-	if (mode !== 'poll') {
+	if (mode !== 'poll' && process.platform === 'linux') {
+		try {
+			let fallback: Promise<void> = Promise.resolve();
+			const tree = watchTree(dir, notify, options.signal, () => {
+				if (mode === 'auto') fallback = poll(dir, options, notify);
+			});
+			return {mode: 'native', closed: tree.then(() => fallback)};
+		} catch (error) {
+			if (mode === 'native') throw error;
+		}
+	} else if (mode !== 'poll') {
 		let watcher: FSWatcher | null = null;
 		try {
 			watcher = fsWatch(dir, {recursive: true, persistent: true}, (_event, name) => {

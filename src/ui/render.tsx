@@ -11,8 +11,13 @@ import type {SessionDeps} from './use-session.js';
 export async function renderWorkbook(initial: SessionState, deps: SessionDeps, options: {readonly color: boolean}): Promise<void> {
 	let done: () => void = () => undefined;
 	const stopped = new Promise<void>((resolve) => (done = resolve));
+	// A narrower terminal rewraps the old frame into more rows than Ink erases, leaving stale lines above the new
+	// one: clear the screen first (this listener is added before Ink's, so Ink then draws onto a clean screen).
+	const clearOnResize = () => process.stdout.write('\u001b[2J\u001b[H');
+	process.stdout.on('resize', clearOnResize);
 	const instance = render(<App initial={initial} deps={{...deps, onQuit: () => done()}} color={options.color} />, {exitOnCtrlC: false});
 	await stopped;
 	instance.unmount();
 	await instance.waitUntilExit();
+	process.stdout.off('resize', clearOnResize);
 }

@@ -4,7 +4,7 @@
  * Effects are injected (SessionDeps), so screen tests pass plain functions.
  */
 import {useCallback, useEffect, useReducer, useRef} from 'react';
-import {keyIntent, type KeyPress} from '../core/session/keys.js';
+import {keyIntent, splitKeys, type KeyPress} from '../core/session/keys.js';
 import {reduce} from '../core/session/reducer.js';
 import type {Progress, SessionState} from '../core/session/state.js';
 import type {CheckResult} from '../core/result.js';
@@ -30,6 +30,9 @@ export type SessionDeps = {
 	/** Called after every state change (the workshop room derives what to share from it; it must not block). */
 	readonly onState?: (state: SessionState) => void;
 };
+
+/** A check that takes longer than this shows "checking…". */
+const CHECKING_DELAY_MS = 150;
 
 /** The session state and the key handler for a workbook render. */
 export function useSession(initial: SessionState, deps: SessionDeps): {readonly state: SessionState; readonly onKey: (input: string, key: KeyPress) => void} {
@@ -60,7 +63,9 @@ export function useSession(initial: SessionState, deps: SessionDeps): {readonly 
 			return;
 		}
 		checkRunning.current = true;
-		dispatch({type: 'check-started'});
+		// "checking…" only for a slow check: a frame for it would open Ink's frame throttle (maxFps 30) and hold
+		// the verdict's frame back by up to 33 ms, longer than a typical check takes.
+		const slow = setTimeout(() => dispatch({type: 'check-started'}), CHECKING_DELAY_MS);
 		const work = (async () => {
 			do {
 				checkAgain.current = false;
@@ -75,6 +80,7 @@ export function useSession(initial: SessionState, deps: SessionDeps): {readonly 
 				}
 			} while (checkAgain.current && !root.current.signal.aborted);
 		})().finally(() => {
+			clearTimeout(slow);
 			checkRunning.current = false;
 		});
 		void track(work);
@@ -166,20 +172,25 @@ export function useSession(initial: SessionState, deps: SessionDeps): {readonly 
 
 	const onKey = useCallback(
 		(input: string, key: KeyPress) => {
-			if (quitting.current) return;
-			const intent = keyIntent(stateRef.current, input, key);
-			switch (intent.kind) {
-				case 'action':
-					dispatch(intent.action);
-					return;
-				case 'run':
-					startRun();
-					return;
-				case 'quit':
-					quit();
-					return;
-				case 'none':
-					return;
+			// Several presses can share one chunk ("jj"): each is decided on the state the previous one left, which
+			// the reducer (pure) gives us before React renders it.
+			for (const press of splitKeys(input, key)) {
+				if (quitting.current) return;
+				const intent = keyIntent(stateRef.current, press, key);
+				switch (intent.kind) {
+					case 'action':
+						stateRef.current = reduce(stateRef.current, intent.action);
+						dispatch(intent.action);
+						break;
+					case 'run':
+						startRun();
+						break;
+					case 'quit':
+						quit();
+						return;
+					case 'none':
+						break;
+				}
 			}
 		},
 		[quit, startRun],

@@ -3,13 +3,34 @@
  */
 import stringWidth from 'string-width';
 
-/** Greedy word wrap to `width` columns; words longer than a line are broken. */
+const GLUE = '\u0000';
+
+/**
+ * The words of a paragraph; a `code span` that fits on a line is one word, so a copyable command is never split
+ * (a longer one still breaks only between its words).
+ */
+function wordsOf(paragraph: string, limit: number): string[] {
+	const glued = paragraph.replace(/`[^`]+`/g, (span) => (stringWidth(span) <= limit ? span.replace(/ /g, GLUE) : span));
+	return glued
+		.split(/ +/)
+		.filter(Boolean)
+		.map((word) => word.split(GLUE).join(' '));
+}
+
+/** Greedy word wrap to `width` columns; a word longer than a line is broken. No line starts with a space. */
 export function wrapLines(text: string, width: number): string[] {
 	const limit = Math.max(8, width);
 	const out: string[] = [];
 	for (const paragraph of text.split('\n')) {
 		let line = '';
-		for (const word of paragraph.split(/ +/)) {
+		const indent = /^ */.exec(paragraph)![0];
+		const words = wordsOf(paragraph.slice(indent.length), limit);
+		if (words.length === 0) {
+			out.push('');
+			continue;
+		}
+		words[0] = indent + words[0];
+		for (const word of words) {
 			let rest = word;
 			while (stringWidth(rest) > limit) {
 				if (line) {
@@ -36,7 +57,10 @@ export function rowsOf(text: string, width: number): number {
 	return wrapLines(text, width).length;
 }
 
-/** After wrapping, closes a `code` span at a line end and reopens it on the next line, so each line renders alone. */
+/**
+ * After wrapping, closes a `code` span at a line end and reopens it on the next line, so each line renders alone.
+ * Wrap to two columns less than the line: the added backticks take them when colour does not replace them.
+ */
 export function balanceBackticks(lines: readonly string[]): string[] {
 	let open = false;
 	return lines.map((line) => {

@@ -4,10 +4,10 @@
  */
 import type {LabDef} from '../labs.js';
 import type {CheckResult} from '../result.js';
-import type {RunEvent} from '../run-events.js';
+import type {RunEvent, RunPhase} from '../run-events.js';
 import {stripControl} from '../text.js';
 import type {LabId} from '../types.js';
-import {currentLab, currentScreen, firstOpenStep, stepIndexOf, stepStatus} from './selectors.js';
+import {currentLab, currentScreen, firstOpenStep, nextOpenStep, stepIndexOf, stepStatus} from './selectors.js';
 import {EMPTY_PROGRESS, RUN_LOG_LIMIT, type LabProgress, type Progress, type QuizQuestion, type RunView, type ScreenKind, type SessionState} from './state.js';
 
 export type Action =
@@ -55,7 +55,10 @@ export function initialState(options: InitOptions): SessionState {
 		if (!saved) continue;
 		const byCurrent = saved.current ? lab.steps.findIndex((s) => s.id === saved.current) : -1;
 		const byPassed = lab.steps.findIndex((s) => !saved.passed.includes(s.id));
-		stepIndex[lab.id] = byCurrent >= 0 ? byCurrent : byPassed >= 0 ? byPassed : lab.steps.length - 1;
+		// Reopening lands on the next open step: the step the student was on, unless it has passed since.
+		const afterCurrent = byCurrent >= 0 ? lab.steps.findIndex((s, i) => i >= byCurrent && !saved.passed.includes(s.id)) : -1;
+		const open = byCurrent >= 0 && !saved.passed.includes(saved.current!) ? byCurrent : afterCurrent >= 0 ? afterCurrent : byPassed;
+		stepIndex[lab.id] = open >= 0 ? open : lab.steps.length - 1;
 	}
 	const wanted = options.lab ?? progress.lastLab;
 	const labIndex = Math.max(0, options.labs.findIndex((lab) => lab.id === wanted));
@@ -127,12 +130,27 @@ function recordCheck(state: SessionState, result: CheckResult): SessionState {
 			else passed.delete(step.id);
 		}
 		if (next.stepIndex[lab.id] === undefined) next = {...next, stepIndex: {...next.stepIndex, [lab.id]: firstOpenStep(next, lab)}};
+		// The first verdict after opening: a restored step that passes by now (saved elsewhere, or checked by
+		// `dapr-labs check`) gives way to the next open one, quietly.
+		else if (state.check === null) {
+			const at = stepIndexOf(next, lab);
+			if (stepStatus(next, lab, lab.steps[at]!) === 'pass') next = {...next, stepIndex: {...next.stepIndex, [lab.id]: nextOpenStep(next, lab, at)}};
+		}
 		const ordered = lab.steps.map((s) => s.id).filter((id) => passed.has(id));
 		const lastLab = next.progress.lastLab;
 		next = withLabProgress(next, lab.id, (p) => ({...p, passed: ordered}));
 		next = {...next, progress: {...next.progress, lastLab}};
 	}
 	return next;
+}
+
+/** A "✔ Step N passed" flash is stale once a step of that lab stops passing: it goes. */
+function dropStaleFlash(before: SessionState, after: SessionState): SessionState {
+	if (!after.flash?.startsWith('✔')) return after;
+	const lab = currentLab(after);
+	if (!lab) return after;
+	const regressed = lab.steps.some((step) => stepStatus(before, lab, step) === 'pass' && stepStatus(after, lab, step) !== 'pass');
+	return regressed ? {...after, flash: null} : after;
 }
 
 /** On the step screen, a step that turned green moves the student on (with a flash). */
@@ -160,21 +178,33 @@ function emptyRun(lab: LabId): RunView {
 }
 
 function appendLines(lines: readonly string[], text: string): readonly string[] {
-	const added = stripControl(text).split('\n').map((line) => line.replace(/\t/g, '  '));
+	// Blank lines carry nothing and would cost a row of the short tail.
+	const added = stripControl(text)
+		.split('\n')
+		.map((line) => line.replace(/\t/g, '  ').trimEnd())
+		.filter((line) => line.trim() !== '');
+	if (added.length === 0) return lines;
 	const all = [...lines, ...added];
 	return all.length > RUN_LOG_LIMIT ? all.slice(all.length - RUN_LOG_LIMIT) : all;
 }
 
+/** Phases only move forward: a late "Dapr is up; waiting for the app." must not replace "watching for events". */
+const PHASE_ORDER: readonly RunPhase[] = ['preflight', 'build', 'starting', 'waiting', 'verifying', 'stopping', 'done'];
+
 function applyRunEvent(run: RunView, event: RunEvent): RunView {
 	switch (event.type) {
 		case 'phase':
-			return {...run, phase: stripControl(event.message)};
+			if (run.phaseKind && PHASE_ORDER.indexOf(event.phase) < PHASE_ORDER.indexOf(run.phaseKind)) return run;
+			return {...run, phase: stripControl(event.message), phaseKind: event.phase};
 		case 'command':
 			return {...run, lines: appendLines(run.lines, `$ ${event.argv.join(' ')}`)};
 		case 'line':
 			return {...run, lines: appendLines(run.lines, event.line.text)};
-		case 'trigger':
-			return {...run, triggers: [...run.triggers, {index: event.index, at: event.at}]};
+		case 'trigger': {
+			// The event it was waiting for came: its countdown ends (the runner announces the next one, if any).
+			const phase = run.phaseKind === 'stopping' || run.phaseKind === 'done' ? run.phase : `Trigger ${event.index} arrived; the app answers the cron binding.`;
+			return {...run, triggers: [...run.triggers, {index: event.index, at: event.at}], expect: null, phase, phaseKind: run.phaseKind === 'waiting' ? 'verifying' : run.phaseKind};
+		}
 		case 'expect':
 			return {...run, expect: {what: stripControl(event.what), at: event.at, deadline: event.deadline}};
 		case 'check':
@@ -288,7 +318,7 @@ export function reduce(state: SessionState, action: Action): SessionState {
 		case 'check-started':
 			return {...state, checking: true};
 		case 'check-finished':
-			return advanceIfPassed(state, recordCheck(state, action.result));
+			return dropStaleFlash(state, advanceIfPassed(state, recordCheck(state, action.result)));
 		case 'check-failed':
 			return {...state, checking: false, checkError: stripControl(action.message)};
 		case 'run-started':

@@ -5,7 +5,7 @@ import {fileInStep} from '../check.js';
 import type {LabDef, StepDef} from '../labs.js';
 import type {LabResult} from '../result.js';
 import type {Finding, LabId} from '../types.js';
-import type {LabProgress, Progress, SessionState, Screen} from './state.js';
+import type {LabProgress, Progress, RunView, SessionState, Screen} from './state.js';
 
 /** The lab the lab list highlights and the step screen shows. */
 export function currentLab(state: SessionState): LabDef | undefined {
@@ -103,6 +103,57 @@ export function labSummary(state: SessionState, lab: LabDef): {readonly passed: 
 export function firstOpenStep(state: SessionState, lab: LabDef): number {
 	const index = lab.steps.findIndex((step) => stepStatus(state, lab, step) !== 'pass');
 	return index === -1 ? Math.max(lab.steps.length - 1, 0) : index;
+}
+
+/** The first step at or after `from` that has not passed; else the first open step before it; else the last. */
+export function nextOpenStep(state: SessionState, lab: LabDef, from: number): number {
+	const index = lab.steps.findIndex((step, i) => i >= from && stepStatus(state, lab, step) !== 'pass');
+	return index === -1 ? firstOpenStep(state, lab) : index;
+}
+
+/**
+ * Why the runtime check (r) cannot start yet: the first static step that does not pass (every static check must
+ * pass first), or null when all do. Before the first check, the steps are not known to pass.
+ */
+export function runBlocker(state: SessionState, lab: LabDef): {readonly index: number; readonly step: StepDef} | null {
+	const index = lab.steps.findIndex((step) => step.kind === 'static' && stepStatus(state, lab, step) !== 'pass');
+	return index === -1 ? null : {index, step: lab.steps[index]!};
+}
+
+/** The run panel's status line and, when the run did not pass, what to do (from the result's first error). */
+export function runHeadline(run: RunView): {readonly text: string; readonly fix: string | null} {
+	const first = run.findings.find((f) => f.severity === 'error') ?? run.findings[0];
+	const reason = first ? `${first.message}` : null;
+	const fix = first?.hint ?? null;
+	switch (run.status) {
+		case 'running':
+			return {text: run.phase, fix: null};
+		case 'pass':
+			return {text: '✔ Verified under Dapr.', fix: null};
+		case 'not-ready':
+			return {text: `✖ Not ready to run${reason ? `: ${reason}` : '.'}`, fix: fix ?? (reason ? null : '`dapr-labs doctor` checks dapr, docker, python and the ports.')};
+		case 'fail':
+			return {text: `✖ The lab does not work yet${reason ? `: ${reason}` : '.'}`, fix};
+		case 'error':
+			return {text: `✖ The run stopped${run.error ? `: ${run.error}` : '.'}`, fix: null};
+		case 'cancelled':
+			return {text: 'Run stopped before its verdict (nothing scored).', fix: null};
+		default: {
+			const unreachable: never = run.status;
+			return unreachable;
+		}
+	}
+}
+
+/**
+ * A step's instructions as they apply now: once the workbook's own run has ended, it has stopped the app itself,
+ * so "Stop the app with Ctrl+C" would tell the student to stop something that is gone.
+ */
+export function instructionsFor(state: SessionState, lab: LabDef, step: StepDef): string {
+	const run = state.run && state.run.lab === lab.id ? state.run : null;
+	if (!run) return step.instructions;
+	const replacement = run.status === 'running' ? 'The run started with r stops the app itself when it has its verdict (q stops it too).' : 'The run started with r has stopped the app (a `dapr run` of your own still needs Ctrl+C).';
+	return step.instructions.replace(/Stop the app with Ctrl\+C[^.]*\)?\./, replacement);
 }
 
 /** Quiz score so far. */

@@ -4,6 +4,7 @@
 import type {LabDef} from '../labs.js';
 import type {RunRecords} from '../run-record.js';
 import type {CheckResult} from '../result.js';
+import type {RunPhase} from '../run-events.js';
 import type {Finding, LabId} from '../types.js';
 
 /** One question of the "bindings or pub/sub?" quiz (labs/quiz.yaml). */
@@ -56,6 +57,8 @@ export type RunView = {
 	readonly lab: LabId;
 	readonly status: 'running' | 'pass' | 'fail' | 'not-ready' | 'error' | 'cancelled';
 	readonly phase: string;
+	/** The phase the runner last announced (phases only move forward). */
+	readonly phaseKind?: RunPhase;
 	/** Last lines of output, control sequences already stripped; bounded to RUN_LOG_LIMIT. */
 	readonly lines: readonly string[];
 	readonly triggers: readonly {readonly index: number; readonly at: string}[];

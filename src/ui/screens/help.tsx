@@ -5,7 +5,7 @@ import {currentLab} from '../../core/session/selectors.js';
 import type {SessionState} from '../../core/session/state.js';
 import {KeyBar, Prose, Title} from '../components.js';
 import {Tone, useLayout} from '../theme.js';
-import {rowsOf} from '../wrap.js';
+import {balanceBackticks, rowsOf, wrapLines} from '../wrap.js';
 import {keyBarRows, Scroller, type ScrollItem} from './scroller.js';
 
 const KEYS: readonly (readonly [string, string])[] = [
@@ -19,33 +19,51 @@ export function HelpScreen({state}: {readonly state: SessionState}) {
 	const lab = currentLab(state);
 	const watchLine = 'Saving a file re-checks it; a step that passes moves you on.';
 	const items: ScrollItem[] = [
-		...KEY_HELP.map((entry) => ({
-			key: entry.keys,
-			rows: rowsOf(`${entry.keys}  ${entry.what}`, columns),
-			node: (
-				<Text>
-					<Tone tone="accent" bold>
-						{entry.keys}
-					</Tone>
-					{'  '}
-					{entry.what}
-				</Text>
-			),
-		})),
+		...KEY_HELP.map((entry) => {
+			// Wrapped here, so no continuation line starts with the space Ink's own wrapping would leave.
+			const lines = wrapLines(`${entry.keys}  ${entry.what}`.replace(/ {2}/, ' \u00a0'), columns - 1).map((line) => line.replace('\u00a0', ' '));
+			return {
+				key: entry.keys,
+				rows: lines.length,
+				node: (
+					<Box flexDirection="column">
+						{lines.map((line, index) =>
+							index === 0 ? (
+								<Text key={index}>
+									<Tone tone="accent" bold>
+										{entry.keys}
+									</Tone>
+									{line.slice(entry.keys.length)}
+								</Text>
+							) : (
+								<Text key={index}>{line}</Text>
+							),
+						)}
+					</Box>
+				),
+			};
+		}),
 		{key: 'watch', rows: rowsOf(watchLine, columns), node: <Text>{watchLine}</Text>},
 		...(lab?.realDaprNotes?.length
 			? [{key: 'real', rows: rowsOf(`What real Dapr does (${lab.title}):`, columns), node: <Tone tone="accent" bold>{`What real Dapr does (${lab.title}):`}</Tone>}]
 			: []),
-		...(lab?.realDaprNotes ?? []).map((note, index) => ({
-			key: `n${index}`,
-			rows: rowsOf(note, columns - 3),
-			node: (
-				<Box>
-					<Text>• </Text>
-					<Prose text={note} />
-				</Box>
-			),
-		})),
+		...(lab?.realDaprNotes ?? []).map((note, index) => {
+			const lines = balanceBackticks(wrapLines(note, columns - 5));
+			return {
+				key: `n${index}`,
+				rows: lines.length,
+				node: (
+					<Box flexDirection="column">
+						{lines.map((line, at) => (
+							<Box key={at}>
+								<Text>{at === 0 ? '• ' : '  '}</Text>
+								<Prose text={line} />
+							</Box>
+						))}
+					</Box>
+				),
+			};
+		}),
 	];
 	return (
 		<Box flexDirection="column">

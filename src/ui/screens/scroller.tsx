@@ -2,14 +2,23 @@
 import {Box} from 'ink';
 import type {ReactNode} from 'react';
 import {Tone, useLayout} from '../theme.js';
-import {rowsOf} from '../wrap.js';
+import stringWidth from 'string-width';
 
 /** One item and the rows it takes when drawn (measured with wrap.ts). */
 export type ScrollItem = {readonly key: string; readonly node: ReactNode; readonly rows: number};
 
-/** Rows a key bar of these keys takes at this width. */
+/** Rows a key bar of these keys takes at this width: KeyBar's flex wrap, items whole, two columns between them. */
 export function keyBarRows(keys: readonly (readonly [string, string])[], width: number): number {
-	return rowsOf(keys.map(([k, w]) => `${k} ${w}`).join('  '), width);
+	let rows = 1;
+	let used = -1;
+	for (const [key, what] of keys) {
+		const item = stringWidth(`${key} ${what}`);
+		if (used >= 0 && used + 2 + item > width) {
+			rows++;
+			used = item;
+		} else used = used < 0 ? item : used + 2 + item;
+	}
+	return rows;
 }
 
 export function Scroller({items, scroll, reserved}: {readonly items: readonly ScrollItem[]; readonly scroll: number; readonly reserved: number}) {

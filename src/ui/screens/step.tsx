@@ -1,12 +1,13 @@
 /** The step screen: instructions, the live checklist, hints shown so far, and the runtime check's panel. */
 import {Box, Text} from 'ink';
 import type {LabDef, StepDef} from '../../core/labs.js';
-import {canShowSolution, currentLab, hintsShown, secondsUntil, stepFindings, stepIndexOf, stepStatus, type StepStatus} from '../../core/session/selectors.js';
+import {canShowSolution, currentLab, hintsShown, instructionsFor, runBlocker, runHeadline, secondsUntil, stepFindings, stepIndexOf, stepStatus, type StepStatus} from '../../core/session/selectors.js';
 import type {RunView, SessionState} from '../../core/session/state.js';
 import {findingPlace, type Finding} from '../../core/types.js';
 import {balanceBackticks, rowsOf, wrapLines} from '../wrap.js';
 import {stripControl} from '../../core/text.js';
 import {KeyBar, Messages, paragraphs, Prose, Title} from '../components.js';
+import {keyBarRows} from './scroller.js';
 import {Tone, useLayout, type ToneName} from '../theme.js';
 
 const STEP_MARK: Readonly<Record<StepStatus, readonly [string, ToneName]>> = {
@@ -17,6 +18,11 @@ const STEP_MARK: Readonly<Record<StepStatus, readonly [string, ToneName]>> = {
 };
 
 const MAX_FINDINGS = 4;
+
+/** A line cut short: ends in … within the same width. */
+function ellipsis(line: string): string {
+	return line.length > 1 ? `${line.replace(/\s*\S?$/, '')}…` : '…';
+}
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 function StepStrip({state, lab, index}: {readonly state: SessionState; readonly lab: LabDef; readonly index: number}) {
@@ -35,7 +41,8 @@ function StepStrip({state, lab, index}: {readonly state: SessionState; readonly 
 	);
 }
 
-type Block = {readonly key: string; readonly lines: readonly string[]};
+/** Lines to draw; the last `keep` lines (a finding's fix) survive when the block is cut short. */
+type Block = {readonly key: string; readonly lines: readonly string[]; readonly keep?: number};
 
 function Checklist({state, lab, step, blocks, total}: {readonly state: SessionState; readonly lab: LabDef; readonly step: StepDef; readonly blocks: readonly Block[]; readonly total: number}) {
 	const status = stepStatus(state, lab, step);
@@ -75,52 +82,49 @@ function Checklist({state, lab, step, blocks, total}: {readonly state: SessionSt
 	);
 }
 
-function RunPanel({state, run, tailLines}: {readonly state: SessionState; readonly run: RunView; readonly tailLines: number}) {
-	const tail = run.lines.slice(-tailLines);
+/** The run panel's lines, wrapped, each with its tone: measured and drawn from the same list. */
+function runPanelLines(state: SessionState, run: RunView, tailLines: number, width: number): {readonly text: string; readonly tone: ToneName; readonly truncate?: boolean}[] {
 	const running = run.status === 'running';
+	const head = runHeadline(run);
 	const spinner = SPINNER[Math.floor(state.now / 100) % SPINNER.length];
-	const statusTone: ToneName = run.status === 'pass' ? 'ok' : running ? 'accent' : run.status === 'cancelled' ? 'muted' : 'bad';
+	const tone: ToneName = run.status === 'pass' ? 'ok' : running ? 'accent' : run.status === 'cancelled' ? 'muted' : 'bad';
+	const out: {text: string; tone: ToneName; truncate?: boolean}[] = [];
+	wrapLines(`Run ${running ? `${spinner} ` : ''}${head.text}`, width).forEach((text) => out.push({text, tone}));
+	if (head.fix) wrapLines(`  → ${head.fix}`, width).forEach((text) => out.push({text, tone: 'plain'}));
+	if (run.triggers.length) out.push({text: `✔ ${run.triggers.length} trigger${run.triggers.length === 1 ? '' : 's'}, last at ${run.triggers.at(-1)!.at.slice(11, 19)}`, tone: 'ok', truncate: true});
+	if (run.expect && running) {
+		const due = secondsUntil(state, run.expect.at);
+		const missing = secondsUntil(state, run.expect.deadline);
+		const when = due > 0 ? `in ${due}s (missing after ${Math.max(0, missing)}s)` : missing > 0 ? `due now (missing after ${missing}s)` : 'overdue';
+		out.push({text: `⏱ ${run.expect.what}: ${when}`, tone: 'plain', truncate: true});
+	}
+	for (const check of run.checks) {
+		const mark = check.status === 'pass' ? '✔' : check.status === 'fail' ? '✖' : '-';
+		wrapLines(`${mark} ${check.message}`, width).forEach((text) => out.push({text, tone: check.status === 'pass' ? 'ok' : check.status === 'fail' ? 'bad' : 'muted'}));
+	}
+	if (run.error && run.status !== 'error') wrapLines(run.error, width).forEach((text) => out.push({text, tone: 'bad'}));
+	for (const line of run.lines.slice(-tailLines)) out.push({text: `│ ${line}`, tone: 'muted', truncate: true});
+	if (run.logFile) out.push({text: `Log: ${run.logFile}`, tone: 'muted', truncate: true});
+	return out;
+}
+
+function RunPanel({lines}: {readonly lines: ReturnType<typeof runPanelLines>}) {
 	return (
 		<Box flexDirection="column" marginTop={1}>
-			<Text>
-				<Tone tone="accent" bold>
-					Run{' '}
-				</Tone>
-				<Tone tone={statusTone}>{running ? `${spinner} ${run.phase}` : `${run.status === 'pass' ? '✔' : '✖'} ${run.status}`}</Tone>
-			</Text>
-			{run.triggers.length ? <Tone tone="ok">{`✔ ${run.triggers.length} trigger${run.triggers.length === 1 ? '' : 's'}, last at ${run.triggers.at(-1)!.at.slice(11, 19)}`}</Tone> : null}
-			{run.expect && running ? (
-				<Text>
-					⏱ {run.expect.what}: {Math.max(0, secondsUntil(state, run.expect.at))}s <Tone tone="muted">(missing after {Math.max(0, secondsUntil(state, run.expect.deadline))}s)</Tone>
-				</Text>
-			) : null}
-			{run.checks.map((check) => (
-				<Text key={check.id}>
-					<Tone tone={check.status === 'pass' ? 'ok' : check.status === 'fail' ? 'bad' : 'muted'}>{check.status === 'pass' ? '✔' : check.status === 'fail' ? '✖' : '-'}</Tone> {check.message}
-				</Text>
-			))}
-			{run.error ? <Tone tone="bad">{run.error}</Tone> : null}
-			{tail.map((line, index) => (
+			{lines.map((line, index) => (
 				<Text key={index} wrap="truncate-end">
-					<Tone tone="muted">│ {line}</Tone>
+					<Tone tone={line.tone}>{line.text}</Tone>
 				</Text>
 			))}
-			{run.logFile ? <Tone tone="muted">Log: {run.logFile}</Tone> : null}
 		</Box>
 	);
 }
 
-function findingLines(finding: Finding, width: number): string[] {
+function findingLines(finding: Finding, width: number): {readonly lines: string[]; readonly hint: number} {
 	const head = `${finding.severity === 'error' ? '✖' : '⚠'} ${stripControl(findingPlace(finding, false))} ${stripControl(finding.message)} (${finding.ruleId})`;
 	const lines = wrapLines(head, width);
-	if (finding.hint) lines.push(...wrapLines(`  → ${stripControl(finding.hint)}`, width));
-	return lines;
-}
-
-/** Rows the run panel takes (matches RunPanel). */
-function runRows(run: RunView, tailLines: number, width: number): number {
-	const tail = Math.min(run.lines.length, tailLines);
-	return 2 + (run.triggers.length ? 1 : 0) + (run.expect && run.status === 'running' ? 1 : 0) + run.checks.reduce((sum, c) => sum + rowsOf(`✔ ${c.message}`, width), 0) + (run.error ? rowsOf(run.error, width) : 0) + tail + (run.logFile ? 1 : 0);
+	const hint = finding.hint ? wrapLines(`  → ${stripControl(finding.hint)}`, width) : [];
+	return {lines: [...lines, ...hint], hint: hint.length};
 }
 
 export function StepScreen({state}: {readonly state: SessionState}) {
@@ -136,9 +140,11 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 		['j/k', 'step'],
 		['h', shown >= step.hints.length ? 'hints (all shown)' : `hint ${shown + 1}/${step.hints.length}`],
 	];
-	if (step.solutionFiles.length) keys.push(['s', solution ? 'solution' : 'solution (locked)']);
-	if (step.kind === 'runtime') keys.push(['r', state.run?.status === 'running' ? 'running…' : 'run']);
-	keys.push(['space', 'scroll'], ['?', 'help'], ['esc', 'labs'], ['q', 'quit']);
+	if (step.solutionFiles.length) keys.push(['s', solution ? 'solution' : 'locked']);
+	// r is offered on every step; until the static steps pass the footer says what it waits for. The footer fits
+	// one row at 80 columns (space is listed only when the instructions page).
+	const blocker = runBlocker(state, lab);
+	keys.push(['r', state.run?.status === 'running' ? 'running…' : blocker ? `after step ${blocker.index + 1}` : 'run']);
 
 	// Fit the terminal's height: everything is wrapped here (so rows are counted exactly) and given rows in order of
 	// use: the first finding, the newest hint, a line of instructions, then more findings, older hints and the rest
@@ -147,23 +153,39 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 	const run = state.run && state.run.lab === lab.id ? state.run : null;
 	const findings = stepFindings(state, lab, step);
 	const messages = [...state.warnings.map((w) => `⚠ ${w}`), ...(state.flash ? [state.flash] : []), ...(state.checkError ? [`Check failed: ${state.checkError}`] : [])];
-	const keyRows = rowsOf(keys.map(([k, w]) => `${k} ${w}`).join('  '), width);
+	// esc (back to the labs) is on the help screen; l does the same.
+	const tailKeys: (readonly [string, string])[] = [['?', 'help'], ['q', 'quit']];
+	// Whether the instructions page is known only after the layout; the space key takes at most one more row.
+	const keyRows = keyBarRows([...keys, ['space', 'more'], ...tailKeys], columns);
 	const runTail = rows >= 34 ? 6 : 2;
-	let free = rows - 2 - (2 + 1 + 2 + 2 + 1 + keyRows + messages.reduce((sum, m) => sum + rowsOf(m, width), 0) + (run ? runRows(run, runTail, width) : 0));
-	const findingBlocks: Block[] = findings.slice(0, MAX_FINDINGS).map((f, index) => ({key: `f${index}`, lines: findingLines(f, width)}));
-	const hintBlocks: Block[] = step.hints.slice(0, shown).map((hint, index) => ({key: `h${index}`, lines: balanceBackticks(wrapLines(`Hint ${index + 1}: ${hint}`, width - 1))}));
-	const instructionLines = paragraphs(step.instructions).flatMap((p, i) => [...(i > 0 ? [''] : []), ...balanceBackticks(wrapLines(p, width - 1))]);
+	const runLines = run ? runPanelLines(state, run, runTail, width) : [];
+	const titleRows = rowsOf(`${index + 1}. ${step.title}`, width);
+	// Title and rule, step strip, step title (with its margin), checklist head (with its margin), the footer (with
+	// its margin), the run panel (with its margin), messages, and one row so the frame stays below the terminal's
+	// height (Ink redraws the whole screen when a frame reaches it).
+	let free = rows - (2 + 1 + 1 + titleRows + 2 + 1 + keyRows + (run ? 1 + runLines.length : 0) + messages.reduce((sum, m) => sum + rowsOf(m, width), 0) + 1);
+	const findingBlocks: Block[] = findings.slice(0, MAX_FINDINGS).map((f, index) => {
+		const drawn = findingLines(f, width);
+		return {key: `f${index}`, lines: drawn.lines, keep: drawn.hint};
+	});
+	const hintBlocks: Block[] = step.hints.slice(0, shown).map((hint, index) => ({key: `h${index}`, lines: balanceBackticks(wrapLines(`Hint ${index + 1}: ${hint}`, width - 2))}));
+	const instructionLines = paragraphs(instructionsFor(state, lab, step)).flatMap((p, i) => [...(i > 0 ? [''] : []), ...balanceBackticks(wrapLines(p, width - 2))]);
 	const shownFindings: Block[] = [];
 	const shownHints: Block[] = [];
 	const take = (block: Block, extra: number, min: number): Block | null => {
 		const room = free - extra;
 		if (room < min) return null;
-		const lines = block.lines.length <= room ? block.lines : block.lines.slice(0, room);
+		const keep = block.keep ?? 0;
+		// Cut short: the message loses its end (marked …), the fix under it stays when there is room for both.
+		const lines = block.lines.length <= room ? block.lines : room > keep ? [...block.lines.slice(0, room - keep - 1), ellipsis(block.lines[room - keep - 1]!), ...block.lines.slice(block.lines.length - keep)] : block.lines.slice(0, room);
 		free -= lines.length + extra;
 		return {key: block.key, lines};
 	};
+	// Rows go first to the instructions (a few lines) and the first problem, then the newest hint, the other
+	// problems and older hints; the instructions take what is left and page with space.
 	if (findings.length > 1) free -= 1; // the "…and N more" line
-	const reserveInstructions = Math.min(instructionLines.length, 1);
+	const needsPaging = (rowsFor: number) => instructionLines.length > rowsFor;
+	const reserveInstructions = Math.min(instructionLines.length, Math.max(1, Math.min(4, free - 3)));
 	free -= reserveInstructions;
 	const first = findingBlocks[0] ? take(findingBlocks[0], 0, 1) : null;
 	if (first) shownFindings.push(first);
@@ -178,11 +200,20 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 		shownHints.unshift(take(hintBlocks[index]!, 0, 1)!);
 	}
 	const budget = reserveInstructions + Math.max(0, Math.min(free, instructionLines.length - reserveInstructions));
-	const start = Math.min(state.scroll, Math.max(0, instructionLines.length - budget));
-	const more = start + budget < instructionLines.length;
-	const visible = instructionLines.slice(start, start + (more ? Math.max(0, budget - 1) : budget));
+	// Paging: a page is what fits with the "more" line under it; space shows the next page and, after the last,
+	// the first again, so every line is reached and none is skipped.
+	const paged = needsPaging(budget);
+	const pageSize = paged ? Math.max(1, budget - 1) : budget;
+	const pages = Math.max(1, Math.ceil(instructionLines.length / pageSize));
+	const page = ((state.scroll % pages) + pages) % pages;
+	const start = page * pageSize;
+	const visible = instructionLines.slice(start, start + pageSize);
+	if (paged) keys.push(['space', 'more']);
+	keys.push(...tailKeys);
 	const hiddenHints = shown - shownHints.length;
-	const moreText = `… space: ${instructionLines.length - start - visible.length} more line(s)${hiddenHints ? `, ${hiddenHints} earlier hint(s)` : ''}`;
+	const after = instructionLines.length - start - visible.length;
+	const moreText = after > 0 ? `… space: ${after} more line${after === 1 ? '' : 's'} (page ${page + 1}/${pages})` : `… space: back to the top (page ${page + 1}/${pages})`;
+	const moreLine = paged ? `${moreText}${hiddenHints ? `, ${hiddenHints} earlier hint${hiddenHints === 1 ? '' : 's'} hidden` : ''}` : null;
 
 	return (
 		<Box flexDirection="column">
@@ -196,9 +227,9 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 			{visible.map((line, i) => (
 				<Prose key={i} text={line || ' '} />
 			))}
-			{more ? (
+			{moreLine ? (
 				<Text wrap="truncate-end">
-					<Tone tone="muted">{moreText}</Tone>
+					<Tone tone="muted">{moreLine}</Tone>
 				</Text>
 			) : null}
 			{shownHints.length ? (
@@ -217,7 +248,7 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 				</Box>
 			) : null}
 			<Checklist state={state} lab={lab} step={step} blocks={shownFindings} total={findings.length} />
-			{run ? <RunPanel state={state} run={run} tailLines={runTail} /> : null}
+			{run ? <RunPanel lines={runLines} /> : null}
 			{state.checkError ? <Tone tone="bad">Check failed: {state.checkError}</Tone> : null}
 			<Messages flash={state.flash} warnings={state.warnings} />
 			<Box marginTop={1}>

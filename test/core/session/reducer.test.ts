@@ -3,7 +3,7 @@ import type {LabDef} from '../../../src/core/labs.js';
 import {keyIntent} from '../../../src/core/session/keys.js';
 import {formatPlain} from '../../../src/core/session/plain.js';
 import {initialState, reduce, type Action} from '../../../src/core/session/reducer.js';
-import {canShowSolution, currentScreen, currentStep, labSummary, quizScore, stepFindings, stepStatus} from '../../../src/core/session/selectors.js';
+import {canShowSolution, currentScreen, currentStep, instructionsFor, labSummary, quizScore, runHeadline, stepFindings, stepStatus} from '../../../src/core/session/selectors.js';
 import {RUN_LOG_LIMIT, type QuizQuestion, type SessionState} from '../../../src/core/session/state.js';
 import type {RunEvent} from '../../../src/core/run-events.js';
 import {loadLabs} from '../../../src/runner/labs-loader.js';
@@ -117,7 +117,8 @@ describe('session reducer', () => {
 			{type: 'run-event', event: {type: 'expect', what: 'Trigger 1', at: '2026-01-01T00:00:30.000Z', deadline: '2026-01-01T00:00:40.000Z'}},
 			{type: 'run-event', event: {type: 'trigger', index: 1, at: '2026-01-01T00:00:30.000Z'}},
 		);
-		expect(state.run!.expect!.what).toBe('Trigger 1');
+		// The trigger it counted down to came: no countdown beside "✔ 1 trigger" any more.
+		expect(state.run!.expect).toBeNull();
 		expect(state.run!.triggers).toHaveLength(1);
 		expect(stepStatus(state, labA, currentStep(state)!)).toBe('not-run');
 		state = reduce(state, {type: 'run-event', event: {type: 'result', lab: 'lab-a', status: 'pass', findings: [], logFile: '.dapr-labs/logs/x.log'}});
@@ -183,6 +184,79 @@ describe('session reducer', () => {
 		const state = initialState({labs, lab: 'lab-a', now: 0, progress: {version: 1, labs: {'lab-a': {passed: ['component'], hints: {handler: 2}, current: 'handler'}}}});
 		expect(currentStep(state)!.id).toBe('handler');
 		expect(state.progress.labs['lab-a']!.hints['handler']).toBe(2);
+	});
+});
+
+describe('workbook flow (issue 12)', () => {
+	it('reopening a lab lands on the next open step, not on a step that passed since', () => {
+		const saved = {version: 1 as const, labs: {'lab-a': {passed: ['component', 'handler'], hints: {}, current: 'component'}}};
+		expect(currentStep(initialState({labs, lab: 'lab-a', now: 0, progress: saved}))!.id).toBe('dockerfile');
+		// Saved on step 1, which passes by the first check (fixed while the workbook was closed): on to step 2.
+		const older = {version: 1 as const, labs: {'lab-a': {passed: [], hints: {}, current: 'component'}}};
+		const state = reduce(initialState({labs, lab: 'lab-a', now: 0, progress: older}), {type: 'check-finished', result: resultFor(labs, {'lab-a': [finding('input-binding/route-mismatch', 'app.py', 13)]})});
+		expect(currentStep(state)!.id).toBe('handler');
+		expect(state.flash).toBeNull();
+	});
+
+	it('drops a "✔ Step N passed" flash when a step of the lab stops passing', () => {
+		let state = fold(initialState({labs, lab: 'lab-a', now: 0}), {type: 'check-finished', result: resultFor(labs, starterFindings())});
+		state = reduce(state, {type: 'check-finished', result: resultFor(labs, {'lab-a': starterFindings()['lab-a'].slice(1)})});
+		expect(state.flash).toMatch(/^✔ Step 1 passed/);
+		state = reduce(state, {type: 'check-finished', result: resultFor(labs, starterFindings())});
+		expect(state.flash).toBeNull();
+	});
+
+	it('r runs only once every static step passes, and says which one does not', () => {
+		let state = fold(initialState({labs, lab: 'lab-a', now: 0}), {type: 'check-finished', result: resultFor(labs, {'lab-a': [finding('lab/missing-file', 'Dockerfile')]})});
+		const intent = keyIntent(state, 'r', {});
+		expect(intent.kind).toBe('action');
+		state = reduce(state, (intent as {action: Action}).action);
+		expect(state.flash).toBe('Every static check must pass before r runs the lab: step 3 (Write the Dockerfile) does not pass yet.');
+		expect(keyIntent(initialState({labs, lab: 'lab-a', now: 0}), 'r', {}).kind).toBe('action'); // before the first check
+		state = reduce(state, {type: 'check-finished', result: resultFor(labs, {})});
+		expect(keyIntent(state, 'r', {})).toEqual({kind: 'run'});
+	});
+
+	it('step text follows the run: no "Stop the app with Ctrl+C" once the run stopped it', () => {
+		let state = fold(initialState({labs, lab: 'lab-a', now: 0}), {type: 'check-finished', result: resultFor(labs, {})});
+		const triggers = labA.steps.find((s) => s.id === 'triggers')!;
+		expect(instructionsFor(state, labA, triggers)).toContain('Stop the app with Ctrl+C');
+		state = fold(state, {type: 'run-started', lab: 'lab-a'});
+		expect(instructionsFor(state, labA, triggers)).toContain('stops the app itself when it has its verdict');
+		state = reduce(state, {type: 'run-event', event: {type: 'result', lab: 'lab-a', status: 'pass', findings: [], logFile: null}});
+		expect(instructionsFor(state, labA, triggers)).not.toContain('Stop the app with Ctrl+C');
+		expect(instructionsFor(state, labA, triggers)).toContain('has stopped the app');
+	});
+});
+
+describe('run panel state (issue 12)', () => {
+	const started = () => reduce(initialState({labs, lab: 'lab-a', now: 0}), {type: 'run-started', lab: 'lab-a'});
+	it('never moves the status line back: a late "waiting for the app" after verifying and triggers stays hidden', () => {
+		let state = fold(
+			started(),
+			{type: 'run-event', event: {type: 'phase', phase: 'verifying', message: 'The app is listening; watching for the expected events.'}},
+			{type: 'run-event', event: {type: 'phase', phase: 'waiting', message: 'Dapr is up; waiting for the app.'}},
+		);
+		expect(state.run!.phase).toBe('The app is listening; watching for the expected events.');
+		state = fold(state, {type: 'run-event', event: {type: 'trigger', index: 2, at: '2026-01-01T00:01:00.000Z'}});
+		expect(state.run!.phase).toMatch(/Trigger 2 arrived/);
+		state = reduce(state, {type: 'run-event', event: {type: 'phase', phase: 'stopping', message: 'Stopping dapr, daprd and the app.'}});
+		expect(state.run!.phase).toBe('Stopping dapr, daprd and the app.');
+	});
+
+	it('spends no tail line on blank lines', () => {
+		const line = (text: string): RunEvent => ({type: 'line', line: {source: 'app', level: null, text, event: null}});
+		const state = fold(started(), {type: 'run-event', event: line('one')}, {type: 'run-event', event: line('')}, {type: 'run-event', event: line('   \t')}, {type: 'run-event', event: line('two\n\nthree  ')});
+		expect(state.run!.lines).toEqual(['one', 'two', 'three']);
+	});
+
+	it('a not-ready run says why and what to do, from the result it carries', () => {
+		const why = finding('env/redis-down', 'components/pubsub.yaml', 1, {message: 'Redis does not answer on localhost:6379.', hint: 'Start it: `redis-server --daemonize yes`.'});
+		const state = reduce(started(), {type: 'run-event', event: {type: 'result', lab: 'lab-a', status: 'not-ready', findings: [why], logFile: null}});
+		expect(runHeadline(state.run!)).toEqual({text: '✖ Not ready to run: Redis does not answer on localhost:6379.', fix: 'Start it: `redis-server --daemonize yes`.'});
+		const bare = reduce(started(), {type: 'run-event', event: {type: 'result', lab: 'lab-a', status: 'not-ready', findings: [], logFile: null}});
+		expect(runHeadline(bare.run!).text).toBe('✖ Not ready to run.');
+		expect(runHeadline(bare.run!).fix).toMatch(/dapr-labs doctor/);
 	});
 });
 
