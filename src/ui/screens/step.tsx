@@ -44,7 +44,13 @@ function StepStrip({state, lab, index}: {readonly state: SessionState; readonly 
 /** Lines to draw; the last `keep` lines (a finding's fix) survive when the block is cut short. */
 type Block = {readonly key: string; readonly lines: readonly string[]; readonly keep?: number};
 
-function Checklist({state, lab, step, blocks, total}: {readonly state: SessionState; readonly lab: LabDef; readonly step: StepDef; readonly blocks: readonly Block[]; readonly total: number}) {
+/** The checklist's last line when problems did not fit: where the rest are (paged under the instructions, or check). */
+function moreProblems(hidden: number, paged: number): string {
+	if (paged === 0) return `…and ${hidden} more (\`dapr-labs check\` lists all).`;
+	return paged === hidden ? `…and ${hidden} more: space pages to ${hidden === 1 ? 'it' : 'them'}.` : `…and ${hidden} more: space pages to ${paged}, \`dapr-labs check\` lists all.`;
+}
+
+function Checklist({state, lab, step, blocks, total, paged}: {readonly state: SessionState; readonly lab: LabDef; readonly step: StepDef; readonly blocks: readonly Block[]; readonly total: number; readonly paged: number}) {
 	const status = stepStatus(state, lab, step);
 	const all = stepFindings(state, lab, step);
 	const errors = all.filter((f) => f.severity === 'error').length;
@@ -77,7 +83,11 @@ function Checklist({state, lab, step, blocks, total}: {readonly state: SessionSt
 					),
 				),
 			)}
-			{total > blocks.length ? <Tone tone="muted">…and {total - blocks.length} more (`dapr-labs check` lists all).</Tone> : null}
+			{total > blocks.length ? (
+				<Text wrap="truncate-end">
+					<Tone tone="muted">{moreProblems(total - blocks.length, paged)}</Tone>
+				</Text>
+			) : null}
 		</Box>
 	);
 }
@@ -184,7 +194,7 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 	// Rows go first to the instructions (a few lines) and the first problem, then the newest hint, the other
 	// problems and older hints; the instructions take what is left and page with space.
 	if (findings.length > 1) free -= 1; // the "…and N more" line
-	const needsPaging = (rowsFor: number) => instructionLines.length > rowsFor;
+	const needsPaging = (rowsFor: number) => pagedLines.length > rowsFor;
 	const reserveInstructions = Math.min(instructionLines.length, Math.max(1, Math.min(4, free - 3)));
 	free -= reserveInstructions;
 	const first = findingBlocks[0] ? take(findingBlocks[0], 0, 1) : null;
@@ -199,19 +209,22 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 		if (hintBlocks[index]!.lines.length > free) break;
 		shownHints.unshift(take(hintBlocks[index]!, 0, 1)!);
 	}
-	const budget = reserveInstructions + Math.max(0, Math.min(free, instructionLines.length - reserveInstructions));
+	// Problems that did not fit under the checklist page with the instructions, so space reaches every line of them.
+	const hiddenFindings = findings.slice(shownFindings.length, MAX_FINDINGS);
+	const pagedLines = [...instructionLines, ...hiddenFindings.flatMap((finding) => ['', ...balanceBackticks(findingLines(finding, width - 2).lines)])];
+	const budget = reserveInstructions + Math.max(0, Math.min(free, pagedLines.length - reserveInstructions));
 	// Paging: a page is what fits with the "more" line under it; space shows the next page and, after the last,
 	// the first again, so every line is reached and none is skipped.
 	const paged = needsPaging(budget);
 	const pageSize = paged ? Math.max(1, budget - 1) : budget;
-	const pages = Math.max(1, Math.ceil(instructionLines.length / pageSize));
+	const pages = Math.max(1, Math.ceil(pagedLines.length / pageSize));
 	const page = ((state.scroll % pages) + pages) % pages;
 	const start = page * pageSize;
-	const visible = instructionLines.slice(start, start + pageSize);
+	const visible = pagedLines.slice(start, start + pageSize);
 	if (paged) keys.push(['space', 'more']);
 	keys.push(...tailKeys);
 	const hiddenHints = shown - shownHints.length;
-	const after = instructionLines.length - start - visible.length;
+	const after = pagedLines.length - start - visible.length;
 	const moreText = after > 0 ? `… space: ${after} more line${after === 1 ? '' : 's'} (page ${page + 1}/${pages})` : `… space: back to the top (page ${page + 1}/${pages})`;
 	const moreLine = paged ? `${moreText}${hiddenHints ? `, ${hiddenHints} earlier hint${hiddenHints === 1 ? '' : 's'} hidden` : ''}` : null;
 
@@ -247,7 +260,7 @@ export function StepScreen({state}: {readonly state: SessionState}) {
 					)}
 				</Box>
 			) : null}
-			<Checklist state={state} lab={lab} step={step} blocks={shownFindings} total={findings.length} />
+			<Checklist state={state} lab={lab} step={step} blocks={shownFindings} total={findings.length} paged={hiddenFindings.length} />
 			{run ? <RunPanel lines={runLines} /> : null}
 			{state.checkError ? <Tone tone="bad">Check failed: {state.checkError}</Tone> : null}
 			<Messages flash={state.flash} warnings={state.warnings} />
