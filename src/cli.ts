@@ -2,49 +2,23 @@
  * Entry point: picks the command and lazy-loads only what it needs (Ink and React load for `start` alone), so
  * `check` and `cron` start close to bare node. Exit codes follow ESLint: 0 clean, 1 findings, 2 usage/internal.
  */
-import {readFileSync} from 'node:fs';
-import {createRequire} from 'node:module';
-import {dirname} from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {Script} from 'node:vm';
 import type {CommandIO} from './commands/io.js';
 import {defaultIO, UsageError} from './commands/io.js';
 import {detectInvocation, withInvocation} from './commands/invocation.js';
+import {loadCachedModule} from './runner/cached-module.js';
 import {VERSION} from './version.js';
 
 type CommandModule = {run(argv: readonly string[], io: CommandIO): Promise<number>; readonly UsageError?: typeof UsageError};
 type Command = {readonly summary: string; readonly load: () => Promise<CommandModule>};
 
 /**
- * The check command from dist/check-vm.js, compiled with the V8 code cache the build wrote next to it: node 20
- * caches no code for ES modules, and compiling afresh is a third of a check's own time (scripts/build.mjs says
- * more). null when the file is not there (running from src/, a partial build): the caller imports the ES module.
- * A rejected cache (another node version) only costs the compile it would have saved.
+ * The check command from dist/check-vm.js, compiled with the V8 code cache the build wrote next to it
+ * (runner/cached-module.ts): compiling afresh is a third of a check's own time. null when the files are not there
+ * (running from src/, a partial build): the caller imports the ES module.
  */
 function loadCachedCheck(): CommandModule | null {
-	let file: string;
-	let source: string;
-	try {
-		file = fileURLToPath(new URL('./check-vm.js', import.meta.url));
-		source = readFileSync(file, 'utf8');
-	} catch {
-		return null;
-	}
-	let cachedData: Buffer | undefined;
-	try {
-		cachedData = readFileSync(`${file}.cache`);
-	} catch {
-		cachedData = undefined;
-	}
-	const module = {exports: {} as CommandModule};
-	try {
-		const wrapper = new Script(source, {filename: file, cachedData}).runInThisContext() as (...args: unknown[]) => void;
-		wrapper(module.exports, createRequire(file), module, file, dirname(file), new URL('./check-vm.js', import.meta.url).href);
-	} catch {
-		// A file cut short by a rebuild in progress: the ES module chunk is the same command.
-		return null;
-	}
-	return typeof module.exports.run === 'function' ? module.exports : null;
+	const check = loadCachedModule<Partial<CommandModule>>('check-vm', import.meta.url);
+	return typeof check?.run === 'function' ? (check as CommandModule) : null;
 }
 
 const commands: Readonly<Record<string, Command>> = {

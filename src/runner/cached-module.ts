@@ -1,7 +1,7 @@
 /**
  * Loads a bundle the build wrote as one CommonJS function expression (dist/<name>.js) with the V8 code cache next to
  * it (dist/<name>.js.cache): node 20 caches no compiled code for ES modules, so a large chunk is compiled afresh at
- * every start (scripts/build.mjs writes these; src/cli.ts does the same for `check`). Returns null when the files are
+ * every start (scripts/build.mjs writes these; src/cli.ts loads `check`, runner/grade-worker.ts the grader, commands/start.ts the workbook UI). Returns null when the files are
  * not there (running from src/, a partial build) or do not load: the caller imports the ES module instead. A rejected
  * cache (another node version) costs only the compile it would have saved.
  */

@@ -7,8 +7,8 @@
 import {lookupComponentType} from '../catalog/index.js';
 import type {PyArg, PyCall, PyRoute, PythonModel} from '../model.js';
 import {handlerRef, reachableFrom} from '../python/project.js';
-import type {LabContext, WorkspaceModel} from '../rule.js';
-import {checkInputBindings, entryOf} from './support.js';
+import type {LabContext, Report, WorkspaceModel} from '../rule.js';
+import {appConstruction, checkInputBindings, entryOf, short, where} from './support.js';
 
 /**
  * Whether a required-component group of the lab is satisfied only by components of that kind: `pubsub.*`, an
@@ -123,6 +123,45 @@ export function completeness(model: WorkspaceModel, lab: LabContext, python: Pyt
 	if (everywhere.uses.length > 0) return {kind: 'not-from-handler', handler: handlers[0]!.route, binding: handlers[0]!.binding, elsewhere: everywhere.uses[0]!};
 	if (everywhere.unresolved.length > 0) return {kind: 'unresolved', at: everywhere.unresolved[0]!};
 	return {kind: 'never'};
+}
+
+/** How a completeness rule words its verdict: the component it is about, and what to type. */
+export type CompletenessWords = {
+	/** The folder's component of that kind (null when components/ has none: the message must not invent one). */
+	readonly name: string | null;
+	/** Said in place of the name when there is none: "an output binding", "a pub/sub component". */
+	readonly anyName: string;
+	/** Said in place of the name in the not-from-handler message: "the output binding". */
+	readonly theName: string;
+	readonly hint: string;
+	/** The hint when the use exists but not from the handler (default: the hint). */
+	readonly handlerHint?: (handler: string) => string;
+};
+
+/**
+ * Reports a completeness verdict with the messages both rules share (never, neverNoName, notFromHandler,
+ * unresolved): an unreadable URL is info, a use elsewhere points at the handler, nothing at all at the app.
+ */
+export function reportCompleteness(verdict: Completeness, python: PythonModel, words: CompletenessWords, report: (report: Report) => void): void {
+	const name = words.name === null ? null : short(words.name);
+	if (verdict.kind === 'used') return;
+	if (verdict.kind === 'unresolved') {
+		report({messageId: 'unresolved', data: {name: name ?? words.anyName, where: where(verdict.at.file, verdict.at.call.span)}, file: verdict.at.file, at: verdict.at.call.span, severity: 'info'});
+		return;
+	}
+	if (verdict.kind === 'not-from-handler') {
+		const route = verdict.handler;
+		const file = route.file ?? python.file;
+		report({
+			messageId: 'notFromHandler',
+			data: {binding: short(verdict.binding), handler: short(route.handler), where: where(file, route.decoratorSpan), elsewhere: where(verdict.elsewhere.file, verdict.elsewhere.call.span), name: name ?? words.theName},
+			file,
+			at: route.decoratorSpan,
+			hint: words.handlerHint ? words.handlerHint(short(route.handler)) : words.hint,
+		});
+		return;
+	}
+	report({messageId: name === null ? 'neverNoName' : 'never', data: name === null ? {} : {name}, file: python.file, at: appConstruction(python), hint: words.hint});
 }
 
 /** Kept for callers that ask about app.py's own calls only. */

@@ -1,6 +1,6 @@
 import {defineRule} from '../../rule.js';
-import {completeness, labNeeds} from '../completeness.js';
-import {appConstruction, outputBindings, readyPython, short, where} from '../support.js';
+import {completeness, labNeeds, reportCompleteness} from '../completeness.js';
+import {outputBindings, readyPython, short} from '../support.js';
 
 export default defineRule({
 	id: 'output-binding/not-invoked',
@@ -22,40 +22,9 @@ export default defineRule({
 		if (!labNeeds(lab, 'output-binding')) return;
 		const python = readyPython(model);
 		if (!python) return;
-		const verdict = completeness(model, lab, python, 'invoke_binding', '/v1.0/bindings/');
-		if (verdict.kind === 'used') return;
 		const bindings = outputBindings(model);
-		const named = (bindings.find((doc) => doc.type?.value === 'bindings.http') ?? bindings[0])?.name?.value ?? null;
-		const name = named === null ? null : short(named);
-		const hint = `Inside the handler: \`with DaprClient() as client: client.invoke_binding(binding_name="${name ?? '<your output binding>'}", operation="post", data=json.dumps({...}))\` (from dapr.clients import DaprClient).`;
-		if (verdict.kind === 'unresolved') {
-			report({
-				messageId: 'unresolved',
-				data: {name: name ?? 'an output binding', where: where(verdict.at.file, verdict.at.call.span)},
-				file: verdict.at.file,
-				at: verdict.at.call.span,
-				severity: 'info',
-			});
-			return;
-		}
-		if (verdict.kind === 'not-from-handler') {
-			const route = verdict.handler;
-			const file = route.file ?? python.file;
-			report({
-				messageId: 'notFromHandler',
-				data: {binding: short(verdict.binding), handler: short(route.handler), where: where(file, route.decoratorSpan), elsewhere: where(verdict.elsewhere.file, verdict.elsewhere.call.span), name: name ?? 'the output binding'},
-				file,
-				at: route.decoratorSpan,
-				hint: `Call it from ${short(route.handler)} (or a function it calls). ${hint}`,
-			});
-			return;
-		}
-		report({
-			messageId: name === null ? 'neverNoName' : 'never',
-			data: name === null ? {} : {name},
-			file: python.file,
-			at: appConstruction(python),
-			hint,
-		});
+		const name = (bindings.find((doc) => doc.type?.value === 'bindings.http') ?? bindings[0])?.name?.value ?? null;
+		const hint = `Inside the handler: \`with DaprClient() as client: client.invoke_binding(binding_name="${name === null ? '<your output binding>' : short(name)}", operation="post", data=json.dumps({...}))\` (from dapr.clients import DaprClient).`;
+		reportCompleteness(completeness(model, lab, python, 'invoke_binding', '/v1.0/bindings/'), python, {name, anyName: 'an output binding', theName: 'the output binding', hint, handlerHint: (handler) => `Call it from ${handler} (or a function it calls). ${hint}`}, report);
 	},
 });

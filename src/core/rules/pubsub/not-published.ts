@@ -1,6 +1,6 @@
 import {defineRule} from '../../rule.js';
-import {completeness, labNeeds} from '../completeness.js';
-import {appConstruction, categoryOfDoc, readyPython, short, where} from '../support.js';
+import {completeness, labNeeds, reportCompleteness} from '../completeness.js';
+import {categoryOfDoc, readyPython, short} from '../support.js';
 
 export default defineRule({
 	id: 'pubsub/not-published',
@@ -22,39 +22,8 @@ export default defineRule({
 		if (!labNeeds(lab, 'pubsub')) return;
 		const python = readyPython(model);
 		if (!python) return;
-		const verdict = completeness(model, lab, python, 'publish_event', '/v1.0/publish/');
-		if (verdict.kind === 'used') return;
-		const named = model.components.find((doc) => categoryOfDoc(doc) === 'pubsub')?.name?.value ?? null;
-		const name = named === null ? null : short(named);
-		const hint = `In the cron handler, for each expired task: \`client.publish_event(pubsub_name="${name ?? '<your pub/sub component>'}", topic_name="task-events", data=json.dumps({"event": "task.expired", "task_id": task_id}))\`.`;
-		if (verdict.kind === 'unresolved') {
-			report({
-				messageId: 'unresolved',
-				data: {name: name ?? 'a pub/sub component', where: where(verdict.at.file, verdict.at.call.span)},
-				file: verdict.at.file,
-				at: verdict.at.call.span,
-				severity: 'info',
-			});
-			return;
-		}
-		if (verdict.kind === 'not-from-handler') {
-			const route = verdict.handler;
-			const file = route.file ?? python.file;
-			report({
-				messageId: 'notFromHandler',
-				data: {binding: short(verdict.binding), handler: short(route.handler), where: where(file, route.decoratorSpan), elsewhere: where(verdict.elsewhere.file, verdict.elsewhere.call.span), name: name ?? 'the pub/sub component'},
-				file,
-				at: route.decoratorSpan,
-				hint,
-			});
-			return;
-		}
-		report({
-			messageId: name === null ? 'neverNoName' : 'never',
-			data: name === null ? {} : {name},
-			file: python.file,
-			at: appConstruction(python),
-			hint,
-		});
+		const name = model.components.find((doc) => categoryOfDoc(doc) === 'pubsub')?.name?.value ?? null;
+		const hint = `In the cron handler, for each expired task: \`client.publish_event(pubsub_name="${name === null ? '<your pub/sub component>' : short(name)}", topic_name="task-events", data=json.dumps({"event": "task.expired", "task_id": task_id}))\`.`;
+		reportCompleteness(completeness(model, lab, python, 'publish_event', '/v1.0/publish/'), python, {name, anyName: 'a pub/sub component', theName: 'the pub/sub component', hint}, report);
 	},
 });
