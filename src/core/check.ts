@@ -7,7 +7,7 @@ import type {LabDef, StepDef} from './labs.js';
 import type {CheckResult, LabResult, StepResult} from './result.js';
 import type {LabContext, Report, Rule, WorkspaceModel} from './rule.js';
 import {ruleById} from './rules/index.js';
-import {fillTemplate, stripControl} from './text.js';
+import {fillTemplate, safeName, safeText, stripControl} from './text.js';
 import type {Finding, Workspace} from './types.js';
 
 export type CheckOptions = {
@@ -24,9 +24,26 @@ function sentence(text: string): string {
 	return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+/**
+ * Joins lines with one space (the whitespace around each line break collapses), in linear time. The regex it
+ * replaces (whitespace, newline, whitespace) retried from every space of a long run: 200k spaces took a minute.
+ */
+export function joinLines(text: string): string {
+	if (!text.includes('\n')) return text;
+	const parts = text.split('\n');
+	const out: string[] = [];
+	parts.forEach((part, index) => {
+		const first = index === 0;
+		const last = index === parts.length - 1;
+		const trimmed = first ? part.trimEnd() : last ? part.trimStart() : part.trim();
+		if (first || last || trimmed !== '') out.push(trimmed);
+	});
+	return out.join(' ');
+}
+
 function toFinding(rule: Rule, report: Report, workspace: Workspace): Finding {
 	const data: Record<string, string | number> = {};
-	for (const [key, value] of Object.entries(report.data ?? {})) data[key] = typeof value === 'string' ? stripControl(value).replace(/\s*\n\s*/g, ' ') : value;
+	for (const [key, value] of Object.entries(report.data ?? {})) data[key] = typeof value === 'string' ? joinLines(stripControl(value)) : value;
 	const template = rule.meta.messages[report.messageId] ?? report.messageId;
 	let file = report.file.replace(/\\/g, '/');
 	let line = report.at.line;
@@ -40,8 +57,9 @@ function toFinding(rule: Rule, report: Report, workspace: Workspace): Finding {
 	const finding: {-readonly [K in keyof Finding]: Finding[K]} = {
 		ruleId: rule.id,
 		severity: report.severity ?? rule.meta.severity,
-		message: sentence(stripControl(fillTemplate(template, data))),
-		file,
+		message: sentence(safeText(fillTemplate(template, data))),
+		// A name is one line of plain text in every output (the Ink checklist, the reports): see safeName.
+		file: safeName(file),
 		line: Math.max(1, line),
 		column: Math.max(1, report.at.column),
 	};
@@ -49,7 +67,7 @@ function toFinding(rule: Rule, report: Report, workspace: Workspace): Finding {
 		finding.endLine = endLine;
 		finding.endColumn = report.at.endColumn;
 	}
-	if (report.hint) finding.hint = stripControl(fillTemplate(report.hint, data));
+	if (report.hint) finding.hint = safeText(fillTemplate(report.hint, data));
 	return finding;
 }
 

@@ -8,7 +8,7 @@
 import {submissionStatus, type GradeReport, type GradedSubmission} from '../core/grade.js';
 import type {LabDef} from '../core/labs.js';
 import type {LabResult} from '../core/result.js';
-import {stripControl} from '../core/text.js';
+import {safeName, stripControl} from '../core/text.js';
 import {findingsOfStep} from './junit.js';
 
 export type ClassroomTest = {
@@ -45,7 +45,7 @@ export function formatGradeClassroom(report: GradeReport, options: ClassroomOpti
 }
 
 function submissionTests(submission: GradedSubmission, prefix: boolean, options: ClassroomOptions): ClassroomTest[] {
-	const name = stripControl(submission.name);
+	const name = safeName(submission.name);
 	if (!submission.result) return [{name, status: 'error', message: stripControl(submission.error ?? 'The submission could not be graded.'), score: 0, max_score: 0}];
 	return submission.result.labs.flatMap((lab) => labTests(lab, prefix ? `${name} / ` : '', options.labs?.find((def) => def.id === lab.id)));
 }
