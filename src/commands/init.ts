@@ -5,6 +5,7 @@
 import {mkdir} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {LAB_IDS} from '../core/types.js';
+import {safeName} from '../core/text.js';
 import {writeStarter, WouldOverwriteError} from '../runner/workspace-writer.js';
 import {oneOf, parse, type CommandIO} from './io.js';
 
@@ -25,14 +26,22 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	}
 	const lab = oneOf('lab', values.lab, LAB_IDS, 'lab-a');
 	const dir = resolve(io.cwd, values.dir ?? '.');
-	await mkdir(dir, {recursive: true});
 	try {
+		await mkdir(dir, {recursive: true});
 		const {written} = await writeStarter(dir, lab);
 		io.out(`Wrote the ${lab} starter into ${values.dir ?? '.'}:\n${written.map((file) => `  ${file}\n`).join('')}\nNext: cd into the folder and run \`dapr-labs start\`.\n`);
 		return 0;
 	} catch (error) {
 		if (error instanceof WouldOverwriteError) {
-			io.err(`dapr-labs init: these files already exist and would be overwritten:\n${error.files.map((file) => `  ${file}\n`).join('')}Nothing was written. Use an empty folder (--dir PATH), or \`dapr-labs catch-up\` to bring this folder to a step.\n`);
+			const exist = error.files.length ? `these files already exist and would be overwritten:\n${error.files.map((file) => `  ${safeName(file)}\n`).join('')}` : '';
+			const blocked = error.blocked.length ? `${exist ? 'and ' : ''}these paths cannot be written safely:\n${error.blocked.map((entry) => `  ${safeName(entry.reason)}\n`).join('')}` : '';
+			io.err(`dapr-labs init: ${exist}${blocked}Nothing was written. Use an empty folder (--dir PATH), or \`dapr-labs catch-up\` to bring this folder to a step.\n`);
+			return 2;
+		}
+		const code = (error as NodeJS.ErrnoException).code;
+		if (typeof code === 'string') {
+			const path = (error as NodeJS.ErrnoException).path ?? dir;
+			io.err(`dapr-labs init: cannot write ${safeName(path)} (${code}). Check that the folder is yours and writable (or pass another --dir), then run init again.\n`);
 			return 2;
 		}
 		throw error;

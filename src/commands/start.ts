@@ -31,7 +31,7 @@ solutions, the runtime check (r), and reference screens (cron, operations, troub
 async function prepare(dir: string, lab: LabId | undefined, now: number, runnerAvailable: boolean): Promise<SessionState> {
 	const labs = await loadLabs();
 	const [quiz, solutions, loaded, files] = await Promise.all([loadQuiz().catch(() => []), loadSolutions(labs), loadProgress(dir), labFilesIn(dir)]);
-	const warnings = [...(loaded.warning ? [loaded.warning] : []), ...(files.length === 0 ? [`This folder has no lab files yet. Run \`dapr-labs init --lab ${lab ?? 'lab-a'}\` here, or pass --dir.`] : [])];
+	const warnings = [...(loaded.warning ? [loaded.warning] : []), ...(files.files.length === 0 && files.skipped.length === 0 ? [`This folder has no lab files yet. Run \`dapr-labs init --lab ${lab ?? 'lab-a'}\` here, or pass --dir.`] : [])];
 	return initialState({labs, quiz, solutions, progress: loaded.progress, warnings, now, runnerAvailable, ...(lab ? {lab} : {})});
 }
 

@@ -1,0 +1,186 @@
+/**
+ * The attack findings of issue 11, each reproduced through the REAL bin (`node bin/dapr-labs.js ...`) as the
+ * attack was described: links and special files where lab files belong, read-only folders (as the unprivileged
+ * user `nobody`, since root writes anywhere), two graders at once, CI workflow commands in folder names, FIFOs and
+ * devices in `.dapr-labs/`. Each asserts nothing was lost or written outside, nothing hung, and the message names
+ * the path.
+ */
+import {execFile, spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {chmod, chown, cp, lstat, mkdir, mkdtemp, readFile, readlink, readdir, rm, symlink, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {packageRoot} from '../../src/runner/package-root.js';
+
+const ROOT = packageRoot();
+const BIN = join(ROOT, 'bin', 'dapr-labs.js');
+let scratch = '';
+
+beforeAll(async () => {
+	if (!existsSync(join(ROOT, 'dist', 'cli.js'))) spawnSync('npm', ['run', 'build'], {cwd: ROOT});
+	scratch = await mkdtemp(join(tmpdir(), 'dapr-labs-attacks-'));
+	// `nobody` must reach its folders inside.
+	await chmod(scratch, 0o755);
+}, 120_000);
+
+afterAll(async () => {
+	// GNU rm removes trees deeper than PATH_MAX (the 3,000 nested folders); fs.rm does not.
+	if (scratch) spawnSync('rm', ['-rf', scratch]);
+});
+
+type Run = {code: number | null; signal: string | null; stdout: string; stderr: string};
+
+/** Runs the bin; `nobody` drops to the unprivileged user with setpriv (util-linux). */
+export function bin(args: readonly string[], options: {cwd?: string; nobody?: boolean; timeoutMs?: number; env?: Record<string, string>} = {}): Promise<Run> {
+	const argv = options.nobody ? ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, ...args] : [BIN, ...args];
+	const file = options.nobody ? 'setpriv' : process.execPath;
+	return new Promise((resolve) => {
+		execFile(
+			file,
+			argv,
+			{cwd: options.cwd ?? ROOT, timeout: options.timeoutMs ?? 60_000, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, env: {...process.env, NO_COLOR: '1', HOME: '/tmp', ...options.env}},
+			(error, stdout, stderr) => {
+				const failure = error as (Error & {code?: number | string; signal?: string}) | null;
+				resolve({code: failure ? (typeof failure.code === 'number' ? failure.code : null) : 0, signal: failure?.signal ?? null, stdout: String(stdout), stderr: String(stderr)});
+			},
+		);
+	});
+}
+
+async function folder(name: string): Promise<string> {
+	const dir = join(scratch, name);
+	await mkdir(dir, {recursive: true});
+	return dir;
+}
+
+/** Every file under a folder, with its content, for "nothing changed" checks. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+	const out: Record<string, string> = {};
+	const walk = async (rel: string) => {
+		for (const entry of await readdir(join(dir, rel), {withFileTypes: true})) {
+			const path = rel ? `${rel}/${entry.name}` : entry.name;
+			if (entry.isSymbolicLink()) out[path] = `-> ${await readlink(join(dir, path))}`;
+			else if (entry.isDirectory()) await walk(path);
+			else if (entry.isFile()) out[path] = await readFile(join(dir, path), 'utf8');
+		}
+	};
+	await walk('');
+	return out;
+}
+
+describe('1, 2, 13: catch-up and init never write through a link, never lose a file', () => {
+	test('1: catch-up with components/cron-binding.yaml -> ../my-cron.yaml keeps the student file and says why', async () => {
+		const dir = await folder('catchup-link-inside');
+		await cp(join(ROOT, 'labs', 'lab-a', 'starter'), dir, {recursive: true});
+		await rm(join(dir, 'components', 'cron-binding.yaml'));
+		await writeFile(join(dir, 'my-cron.yaml'), 'my own work\n');
+		await symlink('../my-cron.yaml', join(dir, 'components', 'cron-binding.yaml'));
+		const result = await bin(['catch-up', '--lab', 'lab-a', '--step', '3', '--dir', dir]);
+		expect(await readFile(join(dir, 'my-cron.yaml'), 'utf8')).toBe('my own work\n');
+		expect((await lstat(join(dir, 'components', 'cron-binding.yaml'))).isSymbolicLink()).toBe(true);
+		expect(result.stdout).toMatch(/components\/cron-binding\.yaml is a symbolic link/);
+		expect(result.code).toBe(1);
+		// app.py (a regular file) was backed up and then replaced.
+		const backups = await readdir(join(dir, '.dapr-labs', 'backup'));
+		expect(await readFile(join(dir, '.dapr-labs', 'backup', backups[0]!, 'app.py'), 'utf8')).toBe(await readFile(join(ROOT, 'labs', 'lab-a', 'starter', 'app.py'), 'utf8'));
+	});
+
+	test('2: catch-up never writes or backs up through links that leave the folder', async () => {
+		const outside = await folder('outside-catchup');
+		await mkdir(join(outside, 'comps'));
+		await writeFile(join(outside, 'app.py'), 'outside app\n');
+		await writeFile(join(outside, 'comps', 'secret.yaml'), 'outside secret\n');
+		const before = await snapshot(outside);
+		const dir = await folder('catchup-links-out');
+		await symlink(join(outside, 'app.py'), join(dir, 'app.py'));
+		await symlink(join(outside, 'missing', 'Dockerfile'), join(dir, 'Dockerfile'));
+		await symlink(join(outside, 'comps'), join(dir, 'components'));
+		const result = await bin(['catch-up', '--lab', 'lab-a', '--step', '4', '--dir', dir]);
+		expect(result.code, result.stderr).toBe(1);
+		expect(await snapshot(outside)).toEqual(before);
+		expect(existsSync(join(outside, 'missing'))).toBe(false);
+		expect(existsSync(join(outside, 'comps', 'cron-binding.yaml'))).toBe(false);
+		// Nothing from outside was copied in.
+		expect(existsSync(join(dir, '.dapr-labs', 'backup'))).toBe(false);
+		expect(result.stdout).toMatch(/app\.py is a symbolic link/);
+		expect(result.stdout).toMatch(/components is a symbolic link/);
+	});
+
+	test('2: init never writes through links (file, dangling file, folder) and exits 2 naming them', async () => {
+		const outside = await folder('outside-init');
+		await mkdir(join(outside, 'comps'));
+		await writeFile(join(outside, 'app.py'), 'outside app\n');
+		const before = await snapshot(outside);
+		for (const [name, target, link] of [
+			['init-app', join(outside, 'app.py'), 'app.py'],
+			['init-dangling', join(outside, 'nowhere.py'), 'app.py'],
+			['init-components', join(outside, 'comps'), 'components'],
+		] as const) {
+			const dir = await folder(name);
+			await symlink(target, join(dir, link));
+			const result = await bin(['init', '--lab', 'lab-a', '--dir', dir]);
+			expect(result.code, name).toBe(2);
+			expect(result.stderr, name).toMatch(new RegExp(`${link.replace('.', '\\.')}`));
+			expect(result.stderr, name).not.toMatch(/at .*\.js:\d+/);
+			expect(result.stderr, name).toMatch(/Nothing was written/);
+			expect(await readdir(dir), name).toEqual([link]);
+		}
+		expect(await snapshot(outside)).toEqual(before);
+		expect(existsSync(join(outside, 'nowhere.py'))).toBe(false);
+	});
+
+	test('13: catch-up when .dapr-labs is a file: exit 2, names it, writes nothing', async () => {
+		const dir = await folder('catchup-state-file');
+		await cp(join(ROOT, 'labs', 'lab-a', 'starter'), dir, {recursive: true});
+		await writeFile(join(dir, '.dapr-labs'), 'not a folder\n');
+		const before = await snapshot(dir);
+		const result = await bin(['catch-up', '--lab', 'lab-a', '--step', '3', '--dir', dir]);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/\.dapr-labs is a file, not a folder/);
+		expect(result.stderr).toMatch(/Nothing was changed/);
+		expect(await snapshot(dir)).toEqual(before);
+	});
+
+	test('13: catch-up with a read-only backup folder (as nobody): exit 2, writes nothing', async () => {
+		const dir = await folder('catchup-readonly-backup');
+		await cp(join(ROOT, 'labs', 'lab-a', 'starter'), dir, {recursive: true});
+		await mkdir(join(dir, '.dapr-labs', 'backup'), {recursive: true});
+		for (const path of ['', 'app.py', 'components', 'components/cron-binding.yaml', '.dapr-labs']) await chown(join(dir, path), 65534, 65534);
+		await chmod(join(dir, '.dapr-labs', 'backup'), 0o555);
+		const before = await snapshot(dir);
+		const result = await bin(['catch-up', '--lab', 'lab-a', '--step', '3', '--dir', dir], {nobody: true});
+		expect(result.code, result.stderr).toBe(2);
+		expect(result.stderr).toMatch(/\.dapr-labs\/backup/);
+		expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+		expect(await snapshot(dir)).toEqual(before);
+	});
+
+	test('13: catch-up with 3,000 nested folders, an unreadable subfolder (as nobody), components -> /', async () => {
+		const deep = await folder('catchup-deep');
+		await cp(join(ROOT, 'labs', 'lab-a', 'starter'), deep, {recursive: true});
+		let path = join(deep, 'components');
+		// mkdir -p cannot make 3,000 levels in one path (ENAMETOOLONG): descend with relative paths instead.
+		spawnSync('/usr/bin/python3', ['-c', 'import os\nfor _ in range(3000):\n    os.mkdir("d"); os.chdir("d")'], {cwd: path});
+		let result = await bin(['catch-up', '--lab', 'lab-a', '--step', '2', '--dir', deep]);
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toMatch(/folders deep/);
+
+		const locked = await folder('catchup-eacces');
+		await cp(join(ROOT, 'labs', 'lab-a', 'starter'), locked, {recursive: true});
+		await mkdir(join(locked, 'components', 'private'));
+		spawnSync('chown', ['-R', 'nobody:nogroup', locked]);
+		await chmod(join(locked, 'components', 'private'), 0o000);
+		result = await bin(['catch-up', '--lab', 'lab-a', '--step', '2', '--dir', locked], {nobody: true});
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toMatch(/components\/private cannot be read \(EACCES\)/);
+
+		const root = await folder('catchup-root');
+		await symlink('/', join(root, 'components'));
+		result = await bin(['catch-up', '--lab', 'lab-a', '--step', '2', '--dir', root]);
+		expect(result.code, result.stderr).toBe(1);
+		expect(result.stdout).toMatch(/components is a symbolic link/);
+		path = join(root, '.dapr-labs');
+		expect(existsSync(path)).toBe(false);
+	}, 120_000);
+});
