@@ -2,10 +2,14 @@
  * Workbook progress in `<dir>/.dapr-labs/state.json`: written atomically (temp file + rename), a corrupt file
  * moved aside with a warning so progress can be rebuilt from the checks.
  */
-import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
+import {mkdir, rename, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {LabProgress, Progress} from '../core/session/state.js';
 import {LAB_IDS, type LabId} from '../core/types.js';
+import {readRegularFile} from './safe-fs.js';
+
+/** The largest state.json read: progress is a few hundred bytes. */
+const MAX_STATE_BYTES = 1024 * 1024;
 
 /** Path of the state file inside a lab folder. */
 export function statePath(dir: string): string {
@@ -49,13 +53,14 @@ export function parseProgress(value: unknown): Progress | null {
  */
 export async function loadProgress(dir: string, now: Date = new Date()): Promise<LoadedProgress> {
 	const path = statePath(dir);
-	let text: string;
-	try {
-		text = await readFile(path, 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {progress: EMPTY, warning: null};
-		return {progress: EMPTY, warning: `Could not read ${path}: ${(error as Error).message}. Progress starts from the checks.`};
+	// The reader's policy: a regular file only (a FIFO would block, /dev/urandom would never end), never through a
+	// link, at most MAX_STATE_BYTES (progress is a few hundred bytes).
+	const read = await readRegularFile(path, MAX_STATE_BYTES, '.dapr-labs/state.json');
+	if (!read.ok) {
+		if (read.absent) return {progress: EMPTY, warning: null};
+		return {progress: EMPTY, warning: `${read.reason}; progress starts from the checks. Remove it (dapr-labs writes a new one).`};
 	}
+	const text = read.bytes.toString('utf8');
 	let parsed: Progress | null = null;
 	try {
 		parsed = parseProgress(JSON.parse(text));
