@@ -118,8 +118,13 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	}
 	// A closed terminal or a kill must still stop what the workbook started (dapr, the app), as q does.
 	const stop = new AbortController();
-	const onSignal = () => stop.abort();
-	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
+	// process.on, not once: a second signal while dapr and the app are stopping must not kill Node before they are
+	// gone. After SIGHUP the terminal is closed, so writes to it may fail: those errors are ignored.
+	const onSignal = () => {
+		for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+		stop.abort();
+	};
+	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
 	await renderWorkbook(
 		state,
 		{

@@ -475,7 +475,9 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 		verifyAbort.abort();
 		signal.removeEventListener('abort', onAbort);
 		await child.stop();
-		await exited.catch(() => undefined);
+		// Bounded: a descendant that kept the output pipe open is gone after stop(), but never wait on it forever.
+		await Promise.race([exited.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+		lines?.close();
 		await verifying?.catch(() => undefined);
 		while (queue.length > 0) {
 			const item = await queue.next(0);
