@@ -5,7 +5,8 @@
  * devices in `.dapr-labs/`. Each asserts nothing was lost or written outside, nothing hung, and the message names
  * the path.
  */
-import {execFile, spawnSync} from 'node:child_process';
+import {execFile, spawn, spawnSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
 import {existsSync} from 'node:fs';
 import {chmod, chown, cp, lstat, mkdir, mkdtemp, readFile, readlink, readdir, rm, symlink, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -183,4 +184,134 @@ describe('1, 2, 13: catch-up and init never write through a link, never lose a f
 		path = join(root, '.dapr-labs');
 		expect(existsSync(path)).toBe(false);
 	}, 120_000);
+});
+
+describe('3, 4, 8, 9: grade', () => {
+	test('3: ten pairs of `grade --out same.json` at once always leave valid JSON', async () => {
+		const dir = await folder('grade-out');
+		await cp(join(ROOT, 'solutions', 'lab-a'), join(dir, 'alice'), {recursive: true});
+		const out = join(dir, 'same.json');
+		for (let round = 0; round < 10; round++) {
+			const both = await Promise.all([0, 1].map(() => bin(['grade', join(dir, 'alice'), '--format', 'json', '--out', out, '--jobs', '1'])));
+			for (const result of both) expect(result.signal, result.stderr).toBe(null);
+			expect(() => JSON.parse(readFileSync(out, 'utf8')), `round ${round}`).not.toThrow();
+		}
+		expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+	}, 180_000);
+
+	test('4: a submission folder named like a workflow command never starts a line of the table', async () => {
+		const dir = await folder('grade-inject');
+		const names = ['::warning title=Grader::alice scored 100', '::add-mask::secret', '::stop-commands::abc', '##[warning]v1 command'];
+		for (const name of names) await cp(join(ROOT, 'solutions', 'lab-a'), join(dir, name), {recursive: true});
+		const result = await bin(['grade', ...names.map((name) => join(dir, name)), '--format', 'table', '--lab', 'lab-a'], {cwd: dir});
+		expect(result.stdout).toMatch(/alice scored 100/);
+		for (const line of result.stdout.split('\n')) {
+			expect(line.trimStart().startsWith('::'), line).toBe(false);
+			expect(line.includes('##['), line).toBe(false);
+		}
+	}, 60_000);
+
+	test('5: check --format github strips an OSC 52 file name in file= and in overflow lines; bidi is marked', async () => {
+		const dir = await folder('github-osc');
+		await cp(join(ROOT, 'solutions', 'lab-a'), dir, {recursive: true});
+		// 25 broken files with an OSC 52 clipboard write in their names: past the 10 annotations, into overflow lines.
+		for (let i = 0; i < 25; i++) await writeFile(join(dir, 'components', `x${i}\u001b]52;c;cHduZWQ=\u0007\u202e.yaml`), 'kind: [\n');
+		const result = await bin(['check', '--format', 'github', '--dir', dir]);
+		expect(result.stdout).not.toMatch(/\u001b/);
+		expect(result.stdout).not.toMatch(/\u0007/);
+		expect(result.stdout).not.toMatch(/\u202e/);
+		expect(result.stdout).toMatch(/<U\+202E>/);
+		expect(result.stdout).toMatch(/file=components\/x\d+<U\+202E>\.yaml/);
+	}, 60_000);
+
+	test('8: SIGTERM and SIGINT during grade remove the extracted submissions; so does the per-submission timeout', async () => {
+		const dir = await folder('grade-signal');
+		const tmp = await folder('grade-signal-tmp');
+		const zip = join(dir, 'big.zip');
+		await cp(join(ROOT, 'solutions', 'lab-a'), join(dir, 'src'), {recursive: true});
+		spawnSync('python3', ['-c', `import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],'w')\nfor i in range(40):\n  z.write(sys.argv[2]+'/app.py', f's{i}/app.py')\nz.close()`, zip, join(dir, 'src')]);
+		for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+			const copies = Array.from({length: 60}, () => zip);
+			const child = spawn(process.execPath, [BIN, 'grade', ...copies, '--jobs', '2'], {env: {...process.env, TMPDIR: tmp}, stdio: 'ignore'});
+			await until(async () => (await readdir(tmp)).length > 0);
+			child.kill(signal);
+			const code = await new Promise((resolve) => child.once('exit', (c: number | null) => resolve(c)));
+			expect(code).toBe(signal === 'SIGTERM' ? 143 : 130);
+			expect(await readdir(tmp)).toEqual([]);
+		}
+	}, 120_000);
+
+	test('9: grade of a zipped folder ignores .dapr-labs/ (a 110 MB run log inside does not refuse it)', async () => {
+		const dir = await folder('grade-logs');
+		const lab = join(dir, 'lab');
+		await cp(join(ROOT, 'solutions', 'lab-a'), lab, {recursive: true});
+		await mkdir(join(lab, '.dapr-labs', 'logs'), {recursive: true});
+		spawnSync('sh', ['-c', `head -c 110000000 /dev/zero | tr '\\0' 'x' > '${join(lab, '.dapr-labs', 'logs', 'lab-a-2026-01-01T00-00-00-000Z.log')}'`]);
+		spawnSync('python3', ['-c', `import shutil,sys\nshutil.make_archive(sys.argv[1], 'zip', sys.argv[2])`, join(dir, 'lab'), lab]);
+		const folderResult = await bin(['grade', lab, '--lab', 'lab-a', '--format', 'json']);
+		const zipResult = await bin(['grade', join(dir, 'lab.zip'), '--lab', 'lab-a', '--format', 'json']);
+		expect(JSON.parse(folderResult.stdout).submissions[0].status).toBe('pass');
+		expect(JSON.parse(zipResult.stdout).submissions[0].status, zipResult.stdout.slice(0, 400)).toBe('pass');
+	}, 120_000);
+});
+
+async function until(check: () => Promise<boolean>, ms = 30_000): Promise<void> {
+	const deadline = Date.now() + ms;
+	while (!(await check()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describe('12, 13: .dapr-labs/ under the reader policy (state, logs, reset)', () => {
+	test('12: state.json as a FIFO or a link to /dev/urandom: reset answers at once with a warning', async () => {
+		for (const [name, make] of [
+			['state-fifo', (path: string) => spawnSync('mkfifo', [path])],
+			['state-urandom', (path: string) => symlink('/dev/urandom', path)],
+		] as const) {
+			const dir = await folder(name);
+			await mkdir(join(dir, '.dapr-labs'));
+			await make(join(dir, '.dapr-labs', 'state.json'));
+			const result = await bin(['reset', '--dir', dir], {timeoutMs: 20_000});
+			expect(result.signal, name).toBe(null);
+			expect(result.code, name).toBe(0);
+			expect(result.stderr, name).toMatch(/state\.json is (a named pipe|a symbolic link)/);
+		}
+	}, 60_000);
+
+	test('13: reset in a read-only folder (as nobody): exit 2 with the path and the fix', async () => {
+		const dir = await folder('reset-readonly');
+		await chown(dir, 65534, 65534);
+		await chmod(dir, 0o555);
+		const result = await bin(['reset', '--dir', dir], {nobody: true});
+		expect(result.code, result.stderr).toBe(2);
+		expect(result.stderr).toMatch(/cannot write .*\.dapr-labs\/state\.json \(EACCES\)/);
+		expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+	});
+
+	test('12: logs never follows a link out of the folder, never opens a FIFO or /dev/zero', async () => {
+		const outside = await folder('logs-outside');
+		await writeFile(join(outside, 'secret.log'), 'OUTSIDE SECRET\n');
+		for (const [name, make] of [
+			['logs-link', (path: string) => symlink(join(outside, 'secret.log'), path)],
+			['logs-fifo', (path: string) => spawnSync('mkfifo', [path])],
+			['logs-zero', (path: string) => symlink('/dev/zero', path)],
+		] as const) {
+			const dir = await folder(name);
+			await mkdir(join(dir, '.dapr-labs', 'logs'), {recursive: true});
+			await make(join(dir, '.dapr-labs', 'logs', 'lab-a-2026-01-01T00-00-00-000Z.log'));
+			const result = await bin(['logs', '--dir', dir], {timeoutMs: 20_000});
+			expect(result.signal, name).toBe(null);
+			expect(result.code, name).toBe(1);
+			expect(result.stdout, name).not.toMatch(/OUTSIDE SECRET/);
+		}
+	}, 60_000);
+
+	test('9: logs streams a large log, and a printed `::command::` line is defused', async () => {
+		const dir = await folder('logs-large');
+		await mkdir(join(dir, '.dapr-labs', 'logs'), {recursive: true});
+		const path = join(dir, '.dapr-labs', 'logs', 'lab-a-2026-01-01T00-00-00-000Z.log');
+		spawnSync('sh', ['-c', `{ echo '::warning::from the app'; yes 'a line of app output' | head -n 300000; } > '${path}'`]);
+		const result = await bin(['logs', '--dir', dir, '--grep', 'warning']);
+		expect(result.code).toBe(0);
+		expect(result.stdout.split('\n').filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
+		expect(result.stdout).toMatch(/: :warning::from the app/);
+	}, 60_000);
 });
