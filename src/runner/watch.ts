@@ -3,7 +3,7 @@
  * mounts and WSL's /mnt/* drives deliver no inotify events). Changes are debounced so an editor's
  * write-rename-chmod burst is one re-check.
  */
-import {watch as fsWatch, type FSWatcher} from 'node:fs';
+import {lstatSync, watch as fsWatch, type FSWatcher} from 'node:fs';
 import {readdir, stat} from 'node:fs/promises';
 import {join, relative, sep} from 'node:path';
 
@@ -120,6 +120,7 @@ export function watchFolder(dir: string, options: WatchOptions): Watcher {
 	const notify = debouncer(options.debounceMs ?? 25, options.onChange, options.signal);
 	const mode = options.mode ?? (preferPolling(dir) ? 'poll' : 'auto');
 	if (options.signal.aborted) return {mode: 'native', closed: Promise.resolve()};
+	if (mode !== 'poll' && process.platform === 'linux') return watchLabFolders(dir, options, notify);
 	if (mode !== 'poll') {
 		let watcher: FSWatcher | null = null;
 		try {
@@ -147,4 +148,70 @@ export function watchFolder(dir: string, options: WatchOptions): Watcher {
 		}
 	}
 	return {mode: 'poll', closed: poll(dir, options, notify)};
+}
+
+/**
+ * Linux: Node's recursive fs.watch walks the whole tree itself, follows a `components -> /` link, and throws from
+ * inside (ENAMETOOLONG for 3,000 nested folders, EACCES on an unreadable subfolder or /proc, ENOENT when
+ * components/ is deleted mid-walk) where no handler can catch it. The lab is the folder's top level and
+ * components/ (read-workspace reads nothing else), so exactly those two are watched, without recursion; a
+ * components/ that is a link is not followed, and one that appears, vanishes or is replaced is re-watched.
+ */
+function watchLabFolders(dir: string, options: WatchOptions, notify: (path: string | null) => void): Watcher {
+	let inner: FSWatcher | null = null;
+	const armComponents = () => {
+		inner?.close();
+		inner = null;
+		if (options.signal.aborted) return;
+		let isFolder = false;
+		try {
+			isFolder = lstatSync(join(dir, 'components')).isDirectory();
+		} catch {
+			isFolder = false;
+		}
+		if (!isFolder) return;
+		try {
+			const watcher = fsWatch(join(dir, 'components'), {persistent: true}, (_event, name) => {
+				const rel = name ? `components/${String(name)}` : 'components';
+				if (!ignored(rel)) notify(rel);
+			});
+			watcher.on('error', () => {
+				watcher.close();
+				if (inner === watcher) inner = null;
+				notify('components');
+			});
+			inner = watcher;
+		} catch {
+			inner = null;
+		}
+	};
+	let outer: FSWatcher;
+	try {
+		outer = fsWatch(dir, {persistent: true}, (_event, name) => {
+			const rel = name ? String(name) : null;
+			if (rel === 'components') armComponents();
+			if (rel !== null && ignored(rel)) return;
+			notify(rel);
+		});
+	} catch {
+		return {mode: 'poll', closed: poll(dir, options, notify)};
+	}
+	armComponents();
+	const closed = new Promise<void>((resolve) => {
+		outer.once('close', () => resolve());
+		options.signal.addEventListener(
+			'abort',
+			() => {
+				inner?.close();
+				outer.close();
+			},
+			{once: true},
+		);
+	});
+	outer.on('error', () => {
+		inner?.close();
+		outer.close();
+		if (!options.signal.aborted) void poll(dir, options, notify);
+	});
+	return {mode: 'native', closed};
 }

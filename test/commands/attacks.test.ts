@@ -13,6 +13,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {packageRoot} from '../../src/runner/package-root.js';
+import {cronComponent, e2ePython, fakeEnv, LAB_A_APP, makeLab, ports, removeLab, REQUIRE_E2E} from '../runner/e2e-helpers.js';
 
 const ROOT = packageRoot();
 const BIN = join(ROOT, 'bin', 'dapr-labs.js');
@@ -314,4 +315,50 @@ describe('12, 13: .dapr-labs/ under the reader policy (state, logs, reset)', () 
 		expect(result.stdout.split('\n').filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
 		expect(result.stdout).toMatch(/: :warning::from the app/);
 	}, 60_000);
+});
+
+describe('12, 13: run and start with special files and hostile components/', () => {
+	test('12: a FIFO components/zz.yaml does not hang run in its temp-copy step', async (context) => {
+		const python = await e2ePython();
+		if (!python) {
+			if (REQUIRE_E2E) throw new Error('no python3 imports fastapi and uvicorn');
+			return context.skip('no python3 on this machine imports fastapi and uvicorn');
+		}
+		const dir = await makeLab({'components/cron-binding.yaml': cronComponent('@every 1h'), 'app.py': LAB_A_APP});
+		spawnSync('mkfifo', [join(dir, 'components', 'zz.yaml')]);
+		const p = await ports();
+		const result = await bin(['run', 'lab-a', '--dir', dir, '--timeout', '15', '--no-build', '--app-port', String(p.appPort), '--dapr-http-port', String(p.daprHttpPort), '--dapr-grpc-port', String(p.daprGrpcPort)], {
+			env: fakeEnv('1.18') as Record<string, string>,
+			timeoutMs: 90_000,
+		});
+		expect(result.signal, result.stdout + result.stderr).toBe(null);
+		expect(result.stdout).toMatch(/temporary copy/);
+		const left = spawnSync('ps', ['-eo', 'args='], {encoding: 'utf8'}).stdout.split('\n').filter((line) => line.includes(String(p.appPort)));
+		expect(left).toEqual([]);
+		await removeLab(dir);
+	}, 120_000);
+
+	test('13: start --watch with components -> / and 3,000 nested folders in components/: no crash, exit 0 on SIGTERM', async () => {
+		for (const name of ['start-root', 'start-deep']) {
+			const dir = await folder(name);
+			await cp(join(ROOT, 'labs', 'lab-a', 'starter'), dir, {recursive: true});
+			if (name === 'start-root') {
+				await rm(join(dir, 'components'), {recursive: true});
+				await symlink('/', join(dir, 'components'));
+			} else spawnSync('/usr/bin/python3', ['-c', 'import os\nfor _ in range(3000):\n    os.mkdir("d"); os.chdir("d")'], {cwd: join(dir, 'components')});
+			const child = spawn(process.execPath, [BIN, 'start', '--watch', '--dir', dir], {stdio: ['ignore', 'pipe', 'pipe']});
+			let out = '';
+			child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+			child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+			const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+			await until(async () => out.length > 0);
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			// components/ deleted while start runs.
+			await rm(join(dir, 'components'), {recursive: true, force: true}).catch(() => spawnSync('rm', ['-rf', join(dir, 'components')]));
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			child.kill('SIGTERM');
+			expect(await exited, out).toBe(0);
+			expect(out, name).not.toMatch(/at .*\.js:\d+|ENAMETOOLONG|EACCES/);
+		}
+	}, 120_000);
 });
