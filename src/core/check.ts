@@ -30,15 +30,26 @@ function sentence(text: string): string {
  */
 export function joinLines(text: string): string {
 	if (!text.includes('\n')) return text;
-	const parts = text.split('\n');
-	const out: string[] = [];
-	parts.forEach((part, index) => {
-		const first = index === 0;
-		const last = index === parts.length - 1;
-		const trimmed = first ? part.trimEnd() : last ? part.trimStart() : part.trim();
-		if (first || last || trimmed !== '') out.push(trimmed);
-	});
-	return out.join(' ');
+	// One pass with indexOf and index arithmetic: no regex to retry, and no array of every line (a large array of
+	// short-lived pieces costs more than linear time in garbage collection).
+	let out = '';
+	let start = 0;
+	for (let first = true; ; first = false) {
+		const newline = text.indexOf('\n', start);
+		const last = newline === -1;
+		let from = start;
+		let to = last ? text.length : newline;
+		if (!first) while (from < to && isSpace(text.charCodeAt(from))) from++;
+		if (!last) while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+		if (first || last || from < to) out += (first ? '' : ' ') + text.slice(from, to);
+		if (last) return out;
+		start = newline + 1;
+	}
+}
+
+/** What `\s` and String.prototype.trim treat as white space (line terminators included). */
+function isSpace(code: number): boolean {
+	return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 function toFinding(rule: Rule, report: Report, workspace: Workspace): Finding {
