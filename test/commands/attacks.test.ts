@@ -362,3 +362,15 @@ describe('12, 13: run and start with special files and hostile components/', () 
 		}
 	}, 120_000);
 });
+
+describe('12: start with a FIFO state.json', () => {
+	test('start (plain output) answers at once with a warning instead of hanging on the FIFO', async () => {
+		const dir = await folder('start-fifo');
+		await cp(join(ROOT, 'labs', 'lab-a', 'starter'), dir, {recursive: true});
+		await mkdir(join(dir, '.dapr-labs'));
+		spawnSync('mkfifo', [join(dir, '.dapr-labs', 'state.json')]);
+		const result = await bin(['start', '--dir', dir], {timeoutMs: 30_000});
+		expect(result.signal, result.stdout + result.stderr).toBe(null);
+		expect(result.stdout + result.stderr).toMatch(/state\.json is a named pipe/);
+	}, 60_000);
+});
