@@ -188,15 +188,28 @@ describe('1, 2, 13: catch-up and init never write through a link, never lose a f
 });
 
 describe('3, 4, 8, 9: grade', () => {
-	test('3: ten pairs of `grade --out same.json` at once always leave valid JSON', async () => {
+	test('3: two graders writing the same --out, watched by a reader: every read is a whole JSON report', async () => {
 		const dir = await folder('grade-out');
 		await cp(join(ROOT, 'solutions', 'lab-a'), join(dir, 'alice'), {recursive: true});
 		const out = join(dir, 'same.json');
-		for (let round = 0; round < 10; round++) {
-			const both = await Promise.all([0, 1].map(() => bin(['grade', join(dir, 'alice'), '--format', 'json', '--out', out, '--jobs', '1'])));
+		await writeFile(out, '{}\n');
+		// A reader (as a CI step or a second grader would) reading the report in a tight loop while two graders write
+		// reports of different lengths: a write that truncates and then writes in place shows it empty or torn.
+		const reader = spawn('/usr/bin/python3', ['-c', 'import json,sys,os\nbad=0\nreads=0\nwhile not os.path.exists(sys.argv[2]):\n  try:\n    json.loads(open(sys.argv[1]).read()); reads+=1\n  except FileNotFoundError: pass\n  except ValueError: bad+=1\nprint(bad, reads)', out, join(dir, 'done')], {stdio: ['ignore', 'pipe', 'inherit']});
+		let report = '';
+		reader.stdout.on('data', (chunk: Buffer) => (report += chunk.toString()));
+		const readerExited = new Promise((resolve) => reader.once('exit', resolve));
+		const many = Array.from({length: 20}, () => join(dir, 'alice'));
+		for (let round = 0; round < 6; round++) {
+			const both = await Promise.all([[join(dir, 'alice')], many, [join(dir, 'alice')]].map((sources) => bin(['grade', ...sources, '--format', 'json', '--out', out, '--jobs', '1'])));
 			for (const result of both) expect(result.signal, result.stderr).toBe(null);
 			expect(() => JSON.parse(readFileSync(out, 'utf8')), `round ${round}`).not.toThrow();
 		}
+		await writeFile(join(dir, 'done'), '');
+		await readerExited;
+		const [bad, reads] = report.trim().split(' ').map(Number);
+		expect(reads).toBeGreaterThan(0);
+		expect(bad, 'reads that were not a whole JSON document').toBe(0);
 		expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 	}, 180_000);
 
