@@ -111,7 +111,10 @@ describe('regexes on student text grow linearly (cost ratio of 8n to n)', () => 
 	};
 	test.each(Object.keys(cases))('%s', (name) => {
 		const [fn, make, n] = cases[name]!;
-		const ratio = growth(fn, make, n);
+		// A quadratic cost exceeds the bound on every measurement; a burst of load from other processes rarely does
+		// three times in a row, so a high ratio is measured again (at most twice) before it counts.
+		let ratio = growth(fn, make, n);
+		for (let again = 0; again < 2 && ratio >= MAX_RATIO; again++) ratio = Math.min(ratio, growth(fn, make, n));
 		expect(ratio, `${name}: cost(8n)/cost(n) = ${ratio.toFixed(1)}`).toBeLessThan(MAX_RATIO);
 	}, 120_000);
 });
