@@ -200,13 +200,19 @@ describe('3, 4, 8, 9: grade', () => {
 		reader.stdout.on('data', (chunk: Buffer) => (report += chunk.toString()));
 		const readerExited = new Promise((resolve) => reader.once('exit', resolve));
 		const many = Array.from({length: 20}, () => join(dir, 'alice'));
-		for (let round = 0; round < 6; round++) {
-			const both = await Promise.all([[join(dir, 'alice')], many, [join(dir, 'alice')]].map((sources) => bin(['grade', ...sources, '--format', 'json', '--out', out, '--jobs', '1'])));
-			for (const result of both) expect(result.signal, result.stderr).toBe(null);
-			expect(() => JSON.parse(readFileSync(out, 'utf8')), `round ${round}`).not.toThrow();
+		try {
+			for (let round = 0; round < 6; round++) {
+				const both = await Promise.all([[join(dir, 'alice')], many, [join(dir, 'alice')]].map((sources) => bin(['grade', ...sources, '--format', 'json', '--out', out, '--jobs', '1'])));
+				for (const result of both) expect(result.signal, result.stderr).toBe(null);
+				expect(() => JSON.parse(readFileSync(out, 'utf8')), `round ${round}`).not.toThrow();
+			}
+		} finally {
+			// The reader ends when told, and never outlives the test.
+			await writeFile(join(dir, 'done'), '');
+			const timer = setTimeout(() => reader.kill('SIGKILL'), 10_000);
+			await readerExited;
+			clearTimeout(timer);
 		}
-		await writeFile(join(dir, 'done'), '');
-		await readerExited;
 		const [bad, reads] = report.trim().split(' ').map(Number);
 		expect(reads).toBeGreaterThan(0);
 		expect(bad, 'reads that were not a whole JSON document').toBe(0);
