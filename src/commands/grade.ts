@@ -4,7 +4,8 @@
  * without running any of their code. Exit 0 when every submission passes, 1 when any fails or cannot be graded,
  * 2 for usage errors.
  */
-import {readFile, writeFile} from 'node:fs/promises';
+import {randomUUID} from 'node:crypto';
+import {readFile, rename, rm, writeFile} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {gradeReport, submissionStatus, type GradeReport} from '../core/grade.js';
 import type {LabDef} from '../core/labs.js';
@@ -78,11 +79,33 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	}
 	if (runs.length > 0 && sources.length !== 1) throw new UsageError(`--run-result needs exactly one submission (got ${sources.length}): a run verifies one lab folder.`);
 	const progress = progressBar(io);
-	const submissions = await gradeAll(sources, {labs: lab === 'all' ? undefined : [lab], jobs, cwd: io.cwd, onProgress: progress.update});
+	// Ctrl-C, SIGTERM and a closed terminal stop the workers and remove the extracted submissions before exiting.
+	const controller = new AbortController();
+	let signalled: NodeJS.Signals | null = null;
+	const onSignal = (name: NodeJS.Signals) => {
+		if (signalled) return;
+		signalled = name;
+		controller.abort(new Error(`${name} received`));
+	};
+	const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((name) => [name, () => onSignal(name)] as const);
+	for (const [name, handler] of handlers) process.on(name, handler);
+	let submissions;
+	try {
+		submissions = await gradeAll(sources, {labs: lab === 'all' ? undefined : [lab], jobs, cwd: io.cwd, onProgress: progress.update, signal: controller.signal});
+	} catch (error) {
+		if (signalled) {
+			progress.done();
+			io.err(`dapr-labs grade: ${signalled} received; stopped, and the extracted submissions were removed.\n`);
+			return signalled === 'SIGINT' ? 130 : signalled === 'SIGTERM' ? 143 : 129;
+		}
+		throw error;
+	} finally {
+		for (const [name, handler] of handlers) process.off(name, handler);
+	}
 	progress.done();
 	const report = gradeReport(submissions);
 	const text = gradeFormats[format]!(report, await loadLabs(), runs);
-	if (values.out !== undefined) await writeFile(resolve(io.cwd, values.out), text);
+	if (values.out !== undefined) await writeAtomically(resolve(io.cwd, values.out), text);
 	else io.out(text);
 	return submissions.length > 0 && submissions.every((submission) => submissionStatus(submission) === 'pass') ? 0 : 1;
 }
@@ -125,4 +148,19 @@ function progressBar(io: CommandIO): {update: (done: number, total: number) => v
 			if (drawn) io.err('\r\u001B[2K');
 		},
 	};
+}
+
+/**
+ * Writes the report as a whole or not at all: a temp file beside it, then rename (atomic on one file system), so two
+ * graders writing the same --out never interleave and a reader never sees half a report.
+ */
+async function writeAtomically(path: string, text: string): Promise<void> {
+	const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
+	try {
+		await writeFile(temp, text, {flag: 'wx'});
+		await rename(temp, path);
+	} catch (error) {
+		await rm(temp, {force: true}).catch(() => undefined);
+		throw error;
+	}
 }

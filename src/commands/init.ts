@@ -5,7 +5,7 @@
  */
 import {mkdir} from 'node:fs/promises';
 import {resolve} from 'node:path';
-import {stripControl} from '../core/text.js';
+import {safeName, stripControl} from '../core/text.js';
 import {LAB_IDS} from '../core/types.js';
 import {writeStarter, WouldOverwriteError} from '../runner/workspace-writer.js';
 import {DEFAULT_ACTION, isActionRef} from '../report/classroom-template.js';
@@ -37,11 +37,11 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	if (values.action !== undefined && !values.classroom) throw new UsageError('--action goes with --classroom.');
 	if (!isActionRef(action)) throw new UsageError(`--action must be an action reference such as ${DEFAULT_ACTION} (got "${stripControl(action)}").`);
 	const dir = resolve(io.cwd, values.dir ?? '.');
-	await mkdir(dir, {recursive: true});
 	// --classroom: the starter and the Classroom files are staged together and written by the same writer.
 	const def = values.classroom ? (await loadLabs()).find((candidate) => candidate.id === lab) : undefined;
 	const staged = def ? await stageClassroomStarter(def, action) : undefined;
 	try {
+		await mkdir(dir, {recursive: true});
 		const {written} = await writeStarter(dir, lab, ...(staged ? [staged.root] : []));
 		// "cd into the folder" only when the files went somewhere else than where the user is.
 		const next = dir === resolve(io.cwd) ? 'Next: run `dapr-labs start` here.' : `Next: \`cd ${shellWord(values.dir ?? '.')}\` and run \`dapr-labs start\`.`;
@@ -50,7 +50,15 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 		return 0;
 	} catch (error) {
 		if (error instanceof WouldOverwriteError) {
-			io.err(`dapr-labs init: these files already exist and would be overwritten:\n${error.files.map((file) => `  ${file}\n`).join('')}Nothing was written. Use an empty folder (--dir PATH), or \`dapr-labs catch-up\` to bring this folder to a step.\n`);
+			const exist = error.files.length ? `these files already exist and would be overwritten:\n${error.files.map((file) => `  ${safeName(file)}\n`).join('')}` : '';
+			const blocked = error.blocked.length ? `${exist ? 'and ' : ''}these paths cannot be written safely:\n${error.blocked.map((entry) => `  ${safeName(entry.reason)}\n`).join('')}` : '';
+			io.err(`dapr-labs init: ${exist}${blocked}Nothing was written. Use an empty folder (--dir PATH), or \`dapr-labs catch-up\` to bring this folder to a step.\n`);
+			return 2;
+		}
+		const code = (error as NodeJS.ErrnoException).code;
+		if (typeof code === 'string') {
+			const path = (error as NodeJS.ErrnoException).path ?? dir;
+			io.err(`dapr-labs init: cannot write ${safeName(path)} (${code}). Check that the folder is yours and writable (or pass another --dir), then run init again.\n`);
 			return 2;
 		}
 		throw error;

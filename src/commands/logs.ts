@@ -3,11 +3,13 @@
  * Kubernetes; in self-hosted mode the logs are the output of `dapr run`, which `dapr-labs run` keeps in
  * .dapr-labs/logs/.
  */
-import {readFile} from 'node:fs/promises';
+import {open} from 'node:fs/promises';
+import {createInterface} from 'node:readline';
 import {resolve} from 'node:path';
 import type {LabId} from '../core/types.js';
 import {LAB_IDS} from '../core/types.js';
-import {stripControl} from '../core/text.js';
+import {safeName, safeText, stripControl} from '../core/text.js';
+import {errorCode, kindOf, SAFE_READ_FLAGS} from '../runner/safe-fs.js';
 import {listRunLogs, logsDir} from '../runner/log-store.js';
 import {oneOf, parse, UsageError, type CommandIO} from './io.js';
 
@@ -47,14 +49,47 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 		return 0;
 	}
 	const newest = logs[0]!;
-	const text = await readFile(newest.path, 'utf8');
-	let lines = text.split('\n');
-	if (lines.at(-1) === '') lines.pop();
-	if (values.grep !== undefined) {
-		const word = values.grep.toLowerCase();
-		lines = lines.filter((line) => line.toLowerCase().includes(word));
+	// Streamed line by line through a descriptor opened under the reader's policy (no link followed, a FIFO never
+	// blocks, regular files only): memory stays small however large the log.
+	let handle;
+	try {
+		handle = await open(newest.path, SAFE_READ_FLAGS);
+		const stats = await handle.stat();
+		if (!stats.isFile()) {
+			await handle.close();
+			io.err(`dapr-labs logs: ${safeName(newest.path)} is ${kindOf(stats)}, not a log file; remove it.\n`);
+			return 2;
+		}
+	} catch (error) {
+		await handle?.close().catch(() => undefined);
+		io.err(`dapr-labs logs: cannot read ${safeName(newest.path)} (${errorCode(error)}); remove it, or run \`dapr-labs run\` again for a new log.\n`);
+		return 2;
 	}
-	io.err(`${newest.path}\n`);
-	if (lines.length > 0) io.out(lines.map(stripControl).join('\n') + '\n');
-	return values.grep !== undefined && lines.length === 0 ? 1 : 0;
+	io.err(`${safeName(newest.path)}\n`);
+	const word = values.grep?.toLowerCase();
+	let shown = 0;
+	let batch: string[] = [];
+	const lines = createInterface({input: handle.createReadStream({encoding: 'utf8'}), crlfDelay: Number.POSITIVE_INFINITY});
+	try {
+		for await (const line of lines) {
+			if (word !== undefined && !line.toLowerCase().includes(word)) continue;
+			shown++;
+			// A line never starts with the app's own text: a CI runner would take `::command::` there as a command.
+			batch.push(guardLine(safeText(line)));
+			if (batch.length >= 500) {
+				io.out(batch.join('\n') + '\n');
+				batch = [];
+			}
+		}
+	} finally {
+		lines.close();
+		await handle.close().catch(() => undefined);
+	}
+	if (batch.length > 0) io.out(batch.join('\n') + '\n');
+	return word !== undefined && shown === 0 ? 1 : 0;
+}
+
+/** Breaks up a CI workflow-command prefix at the start of a line (`::x::` or `##[x]`, after blanks), as safeName does. */
+function guardLine(line: string): string {
+	return /^\s*(?:::|##\[)/.test(line) ? ` ${line.replace(/^(\s*)(::|##\[)/, (_all, blank: string, prefix: string) => `${blank}${prefix === '::' ? ': :' : '# #['}`)}` : line;
 }

@@ -121,13 +121,20 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	const onSignal = (name: NodeJS.Signals) => {
 		if (signalled) return;
 		signalled = name;
-		if (format === 'text') io.err(`\ndapr-labs run: ${name} received, stopping dapr, daprd and the app...\n`);
+		// After SIGHUP the terminal is gone: writing to it could raise EIO/EPIPE, so say nothing.
+		if (format === 'text' && name !== 'SIGHUP') io.err(`\ndapr-labs run: ${name} received, stopping dapr, daprd and the app...\n`);
 		controller.abort();
 	};
 	const onInt = () => onSignal('SIGINT');
 	const onTerm = () => onSignal('SIGTERM');
+	// A closed terminal (SIGHUP) stops the run like Ctrl-C: otherwise dapr and the app keep the ports.
+	const onHup = () => {
+		for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+		onSignal('SIGHUP');
+	};
 	process.on('SIGINT', onInt);
 	process.on('SIGTERM', onTerm);
+	process.on('SIGHUP', onHup);
 
 	const checks: RunCheck[] = [];
 	const notes: string[] = [];
@@ -153,6 +160,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	} finally {
 		process.off('SIGINT', onInt);
 		process.off('SIGTERM', onTerm);
+		process.off('SIGHUP', onHup);
 	}
 	if (!result) {
 		io.err('dapr-labs run: the run ended without a result.\n');
@@ -179,6 +187,6 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 		const saved = recorded ? `\nRecorded in .dapr-labs/state.json: the workbook and \`dapr-labs check\` show it.` : '';
 		io.out(`\n${verdict}${result.logFile ? `\nFull output: ${result.logFile}` : ''}${saved}\n`);
 	}
-	if (signalled) return signalled === 'SIGINT' ? 130 : 143;
+	if (signalled) return signalled === 'SIGINT' ? 130 : signalled === 'SIGHUP' ? 129 : 143;
 	return result.status === 'pass' ? 0 : result.status === 'not-ready' ? 2 : 1;
 }

@@ -34,7 +34,7 @@ solutions, the runtime check (r), and reference screens (cron, operations, troub
 async function prepare(dir: string, lab: LabId | undefined, now: number, runnerAvailable: boolean): Promise<SessionState> {
 	const labs = await loadLabs();
 	const [quiz, solutions, loaded, files] = await Promise.all([loadQuiz().catch(() => []), loadSolutions(labs), loadProgress(dir), labFilesIn(dir)]);
-	const warnings = [...(loaded.warning ? [loaded.warning] : []), ...(files.length === 0 ? [`This folder has no lab files yet. Run \`dapr-labs init --lab ${lab ?? 'lab-a'}\` here, or pass --dir.`] : [])];
+	const warnings = [...(loaded.warning ? [loaded.warning] : []), ...(files.files.length === 0 && files.skipped.length === 0 ? [`This folder has no lab files yet. Run \`dapr-labs init --lab ${lab ?? 'lab-a'}\` here, or pass --dir.`] : [])];
 	return initialState({labs, quiz, solutions, progress: loaded.progress, warnings, now, runnerAvailable, ...(lab ? {lab} : {})});
 }
 
@@ -143,8 +143,13 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	}
 	// A closed terminal or a kill must still stop what the workbook started (dapr, the app), as q does.
 	const stop = new AbortController();
-	const onSignal = () => stop.abort();
-	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
+	// process.on, not once: a second signal while dapr and the app are stopping must not kill Node before they are
+	// gone. After SIGHUP the terminal is closed, so writes to it may fail: those errors are ignored.
+	const onSignal = () => {
+		for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+		stop.abort();
+	};
+	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
 	await renderWorkbook(
 		state,
 		{

@@ -7,7 +7,7 @@ import type {LabDef, StepDef} from './labs.js';
 import type {CheckResult, LabResult, StepResult} from './result.js';
 import type {LabContext, Report, Rule, WorkspaceModel} from './rule.js';
 import {ruleById} from './rules/index.js';
-import {fillTemplate, stripControl} from './text.js';
+import {fillTemplate, safeName, safeText, stripControl} from './text.js';
 import type {Finding, Workspace} from './types.js';
 
 export type CheckOptions = {
@@ -24,9 +24,37 @@ function sentence(text: string): string {
 	return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+/**
+ * Joins lines with one space (the whitespace around each line break collapses), in linear time. The regex it
+ * replaces (whitespace, newline, whitespace) retried from every space of a long run: 200k spaces took a minute.
+ */
+export function joinLines(text: string): string {
+	if (!text.includes('\n')) return text;
+	// One pass with indexOf and index arithmetic: no regex to retry, and no array of every line (a large array of
+	// short-lived pieces costs more than linear time in garbage collection).
+	let out = '';
+	let start = 0;
+	for (let first = true; ; first = false) {
+		const newline = text.indexOf('\n', start);
+		const last = newline === -1;
+		let from = start;
+		let to = last ? text.length : newline;
+		if (!first) while (from < to && isSpace(text.charCodeAt(from))) from++;
+		if (!last) while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+		if (first || last || from < to) out += (first ? '' : ' ') + text.slice(from, to);
+		if (last) return out;
+		start = newline + 1;
+	}
+}
+
+/** What `\s` and String.prototype.trim treat as white space (line terminators included). */
+function isSpace(code: number): boolean {
+	return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 function toFinding(rule: Rule, report: Report, workspace: Workspace): Finding {
 	const data: Record<string, string | number> = {};
-	for (const [key, value] of Object.entries(report.data ?? {})) data[key] = typeof value === 'string' ? stripControl(value).replace(/\s*\n\s*/g, ' ') : value;
+	for (const [key, value] of Object.entries(report.data ?? {})) data[key] = typeof value === 'string' ? joinLines(stripControl(value)) : value;
 	const template = rule.meta.messages[report.messageId] ?? report.messageId;
 	let file = report.file.replace(/\\/g, '/');
 	let line = report.at.line;
@@ -40,8 +68,9 @@ function toFinding(rule: Rule, report: Report, workspace: Workspace): Finding {
 	const finding: {-readonly [K in keyof Finding]: Finding[K]} = {
 		ruleId: rule.id,
 		severity: report.severity ?? rule.meta.severity,
-		message: sentence(stripControl(fillTemplate(template, data))),
-		file,
+		message: sentence(safeText(fillTemplate(template, data))),
+		// A name is one line of plain text in every output (the Ink checklist, the reports): see safeName.
+		file: safeName(file),
 		// NO_POSITION (line 0) stays 0: the file is missing, and reports say so instead of naming line 1.
 		line: report.at.line === 0 ? 0 : Math.max(1, line),
 		column: report.at.line === 0 ? 0 : Math.max(1, report.at.column),
@@ -50,7 +79,7 @@ function toFinding(rule: Rule, report: Report, workspace: Workspace): Finding {
 		finding.endLine = endLine;
 		finding.endColumn = report.at.endColumn;
 	}
-	if (report.hint) finding.hint = stripControl(fillTemplate(report.hint, data));
+	if (report.hint) finding.hint = safeText(fillTemplate(report.hint, data));
 	return finding;
 }
 

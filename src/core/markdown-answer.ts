@@ -55,6 +55,12 @@ export type CodeBlock = {
 const FENCE = /^([ \t]*)(`{3,}|~{3,})(.*)$/;
 const FILE_NAME = /(?:^|[\s`*"'(/\\:=])((?:[\w.-]+\/)*(?:Dockerfile|[\w.-]+\.(?:ya?ml|py|txt)))(?=$|[\s`*"'),:;!?]|\.(?:\s|$))/g;
 
+/** The largest virtual file checked, as for a lab folder's files (1 MiB). */
+const MAX_ANSWER_FILE_CHARS = 1024 * 1024;
+
+/** How much of a prose line is searched for a file name (see fileNameOf). */
+const PROSE_TAIL = 400;
+
 /** Extracts every fenced code block with its Markdown line numbers. */
 export function extractCodeBlocks(markdown: string): CodeBlock[] {
 	const lines = normalize(markdown).split('\n');
@@ -142,7 +148,9 @@ function fileNameOf(info: string, content: readonly string[], before: readonly s
 	const first = content.find((line) => line.trim() !== '');
 	const comment = first ? /^\s*(?:#|\/\/)\s*(?:file(?:name)?:\s*)?((?:[\w.-]+\/)*(?:Dockerfile|[\w.-]+\.(?:ya?ml|py|txt)))\s*$/i.exec(first) : null;
 	if (comment) return clean(comment[1]!);
-	const prose = before.map((line) => line.trim()).filter((line) => line !== '').slice(-2).reverse();
+	// Only the end of a long prose line is searched: FILE_NAME can start after every `/`, so a line of `a/a/a/…` would
+	// cost quadratic time; the name that labels a block is at the end of the sentence before it.
+	const prose = before.map((line) => line.trim().slice(-PROSE_TAIL)).filter((line) => line !== '').slice(-2).reverse();
 	for (const line of prose) {
 		const matches = [...line.matchAll(FILE_NAME)].map((match) => match[1]!);
 		if (matches.length > 0) return clean(matches[matches.length - 1]!);
@@ -172,9 +180,22 @@ function looksLikeComponent(text: string): boolean {
 	return /^\s*kind:\s*["']?Component\b/m.test(text) || /^\s*apiVersion:\s*["']?dapr\.io\//m.test(text);
 }
 
+/**
+ * The `metadata.name` of a component block, scanned line by line (a single regex over the block backtracked
+ * exponentially on indented lines: 30 lines of `    a` took longer than a grading timeout).
+ */
 function componentName(text: string): string | null {
-	const match = /^metadata:\s*\n(?:[ \t]+.*\n)*?[ \t]+name:\s*["']?([A-Za-z0-9][\w.-]*)/m.exec(text);
-	return match ? match[1]! : null;
+	const lines = text.split('\n');
+	for (let index = 0; index < lines.length; index++) {
+		if (!/^metadata:[ \t]*$/.test(lines[index]!)) continue;
+		for (let inner = index + 1; inner < lines.length; inner++) {
+			const line = lines[inner]!;
+			if (!/^[ \t]/.test(line)) break;
+			const match = /^[ \t]+name:[ \t]*["']?([A-Za-z0-9][\w.-]*)/.exec(line);
+			if (match) return match[1]!;
+		}
+	}
+	return null;
 }
 
 const APP_CREATION = /\b(FastAPI|Flask|App)\s*\(/;
@@ -218,7 +239,14 @@ export function answerWorkspace(markdown: string, answerPath: string): AnswerWor
 	const workspaceFiles = new Map<string, SourceFile>();
 	const lineMap = new Map<string, {mapTo: string; offset: number}>();
 	for (const [path, file] of files) {
-		workspaceFiles.set(path, {path, kind: 'text', text: file.text, size: file.size});
+		// The same cap the folder reader applies (read-workspace's DEFAULT_MAX_FILE_BYTES): a 2 MB Python block would
+		// otherwise keep the parser busy for many seconds.
+		workspaceFiles.set(
+			path,
+			file.size > MAX_ANSWER_FILE_CHARS
+				? {path, kind: 'unreadable', reason: 'too-large', detail: `The code blocks for ${path} hold ${Math.round(file.size / 1024)} KB; dapr-labs reads at most 1 MB per file.`, size: file.size}
+				: {path, kind: 'text', text: file.text, size: file.size},
+		);
 		lineMap.set(path, {mapTo: answerPath, offset: file.offset});
 	}
 	return {

@@ -60,3 +60,31 @@ function fold(text: string): string {
 export function fillTemplate(template: string, data: Readonly<Record<string, string | number>> = {}): string {
 	return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
+
+// Bidirectional controls (Trojan Source, CVE-2021-42574): they reorder what a terminal or a browser shows.
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// Line breaks a terminal or a log viewer honours, beyond the controls stripControl removes.
+const BREAKS = /[\r\n\t\u2028\u2029]/g;
+
+/** Replaces each bidirectional control with a visible marker such as `<U+202E>`, so it neither acts nor hides. */
+export function markBidi(text: string): string {
+	return text.replace(BIDI, (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/**
+ * A student-controlled name or path (a file, a folder, an archive, a component) made safe for any output: control
+ * sequences removed, line breaks and tabs turned into spaces (one name, one line), bidi controls marked, and the
+ * two CI command prefixes broken up (`::` becomes `: :`, `##[` becomes `# #[`), so no line that shows a name can
+ * be taken by a CI runner (GitHub Actions) as a workflow command, wherever the name lands on the line.
+ */
+export function safeName(text: string): string {
+	return markBidi(stripControl(text).replace(BREAKS, ' '))
+		.replaceAll('::', ': :')
+		.replaceAll('::', ': :')
+		.replaceAll('##[', '# #[');
+}
+
+/** Student text for display (messages, lines of a log): control sequences removed and bidi controls marked. */
+export function safeText(text: string): string {
+	return markBidi(stripControl(text));
+}

@@ -13,7 +13,7 @@
 import {type GradeReport, type GradedSubmission} from '../core/grade.js';
 import type {LabDef} from '../core/labs.js';
 import type {LabResult} from '../core/result.js';
-import {stripControl} from '../core/text.js';
+import {safeName, stripControl} from '../core/text.js';
 import {LAB_IDS, type Finding, type LabId} from '../core/types.js';
 import {findingsOfStep} from './junit.js';
 
@@ -180,7 +180,14 @@ function findingLine(finding: Finding, workspace: string): string {
  * would be a workflow command.
  */
 function oneLine(text: string, max = 500): string {
-	const flat = stripControl(text).replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' / ').trim();
+	// split + trim, not /\s*[\n]+\s*/: that regex backtracks over every run of spaces (quadratic on student text).
+	const flat = safeName(
+		stripControl(text)
+			.split(/[\r\n\u2028\u2029]+/)
+			.map((part) => part.trim())
+			.filter(Boolean)
+			.join(' / '),
+	);
 	return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

@@ -6,7 +6,7 @@
  */
 import {failingRuleIds, submissionStatus, type GradeReport} from '../core/grade.js';
 import type {LabId} from '../core/types.js';
-import {stripControl} from '../core/text.js';
+import {markBidi, stripControl} from '../core/text.js';
 
 /** Renders the grade report as CSV (header row first). */
 export function formatGradeCsv(report: GradeReport): string {
@@ -29,7 +29,7 @@ export function formatGradeCsv(report: GradeReport): string {
 /** One RFC 4180 field; numbers are written as they are, text is cleaned and defused first. */
 export function csvCell(value: string | number): string {
 	if (typeof value === 'number') return String(value);
-	let text = stripControl(value);
+	let text = markBidi(stripControl(value));
 	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
 	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -9,7 +9,7 @@
  * including ours.
  */
 import type {CheckResult} from '../core/result.js';
-import {stripControl} from '../core/text.js';
+import {safeName, safeText} from '../core/text.js';
 import {findingPlace} from '../core/types.js';
 import {uniqueFindings, type PlacedFinding} from './sarif.js';
 
@@ -47,7 +47,7 @@ export function formatGithub(result: CheckResult, options: GithubOptions): strin
 		counts[kind]++;
 	}
 	const plain: string[] = [];
-	for (const finding of overflow) plain.push(`${findingPlace({...finding, file: finding.uri})}: ${finding.severity} ${finding.ruleId}: ${oneLine(finding.message)}`);
+	for (const finding of overflow) plain.push(`${safeName(findingPlace({...finding, file: finding.uri}))}: ${finding.severity} ${finding.ruleId}: ${oneLine(finding.message)}`);
 	if (overflow.length > 0) {
 		plain.push(`${overflow.length} more finding${overflow.length === 1 ? '' : 's'} not annotated (GitHub shows ${ANNOTATIONS_PER_KIND} annotations of each kind per step); they are listed above.`);
 	}
@@ -62,15 +62,15 @@ function annotationKind(finding: PlacedFinding): Kind {
 
 function annotation(kind: Kind, finding: PlacedFinding): string {
 	// A missing file has no line: annotate the file alone rather than a line that does not exist.
-	const properties = [`file=${escapeProperty(finding.uri)}`, ...(finding.line > 0 ? [`line=${finding.line}`, `col=${finding.column}`] : [])];
+	const properties = [`file=${escapeProperty(safeName(finding.uri))}`, ...(finding.line > 0 ? [`line=${finding.line}`, `col=${finding.column}`] : [])];
 	if (finding.endLine !== undefined) properties.push(`endLine=${finding.endLine}`);
 	if (finding.endColumn !== undefined) properties.push(`endColumn=${finding.endColumn}`);
 	properties.push(`title=${escapeProperty(finding.ruleId)}`);
-	const message = stripControl(finding.message) + (finding.hint ? `\nFix: ${stripControl(finding.hint)}` : '');
+	const message = safeText(finding.message) + (finding.hint ? `\nFix: ${safeText(finding.hint)}` : '');
 	return `::${kind} ${properties.join(',')}::${escapeData(message)}`;
 }
 
 /** Plain lines inside the guard still must not spill student text across lines. */
 function oneLine(text: string): string {
-	return stripControl(text).replace(/[\r\n]+/g, ' ');
+	return safeText(text).replace(/[\r\n]+/g, ' ');
 }

@@ -4,6 +4,7 @@
  * grader can tell an ungradable submission (archive refused, unreadable) from a failing one.
  */
 import {submissionStatus, type GradeReport} from '../core/grade.js';
+import {safeName} from '../core/text.js';
 
 /** Renders the grade report as pretty JSON with a trailing newline. */
 export function formatGradeJson(report: GradeReport): string {
@@ -11,7 +12,7 @@ export function formatGradeJson(report: GradeReport): string {
 		JSON.stringify(
 			{
 				submissions: report.submissions.map((submission) => ({
-					name: submission.name,
+					name: safeName(submission.name),
 					status: submissionStatus(submission),
 					result: submission.result,
 					...(submission.error === undefined ? {} : {error: submission.error}),

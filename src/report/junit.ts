@@ -8,7 +8,7 @@ import type {GradeReport} from '../core/grade.js';
 import type {LabDef} from '../core/labs.js';
 import type {CheckResult, LabResult, StepResult} from '../core/result.js';
 import {findingPlace, type Finding} from '../core/types.js';
-import {stripControl} from '../core/text.js';
+import {markBidi, safeName, stripControl} from '../core/text.js';
 
 export type JunitOptions = {
 	/** Lab definitions, to attribute findings to the step whose rules they break. */
@@ -31,10 +31,10 @@ export function formatGradeJunit(report: GradeReport, options: JunitOptions = {}
 	return junitXml(
 		'dapr-labs grade',
 		report.submissions.map((submission) => ({
-			name: submission.name,
+			name: safeName(submission.name),
 			cases: submission.result
-				? submission.result.labs.flatMap((lab) => labCases(lab, `${submission.name}.${lab.id}`, options))
-				: [{name: 'grade', classname: submission.name, error: {message: submission.error ?? 'The submission could not be graded.'}}],
+				? submission.result.labs.flatMap((lab) => labCases(lab, `${safeName(submission.name)}.${lab.id}`, options))
+				: [{name: 'grade', classname: safeName(submission.name), error: {message: submission.error ?? 'The submission could not be graded.'}}],
 		})),
 	);
 }
@@ -109,7 +109,7 @@ function junitXml(name: string, suites: readonly Suite[]): string {
 /** XML 1.0 cannot hold most C0 controls, lone surrogates or U+FFFE/U+FFFF, even escaped: drop them. */
 function xmlSafe(value: string): string {
 	// eslint-disable-next-line no-control-regex
-	return stripControl(value).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+	return markBidi(stripControl(value)).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
 function text(value: string): string {

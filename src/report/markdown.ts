@@ -3,7 +3,7 @@
  * Student text (names, messages) is escaped so it cannot break the tables or inject HTML.
  */
 import {failingRuleIds, percent, submissionStatus, type GradeReport} from '../core/grade.js';
-import {stripControl} from '../core/text.js';
+import {safeName, stripControl} from '../core/text.js';
 
 /** Renders the grade report as GitHub-flavoured Markdown. */
 export function formatGradeMarkdown(report: GradeReport): string {
@@ -36,7 +36,6 @@ export function formatGradeMarkdown(report: GradeReport): string {
 
 /** Escapes text for a Markdown table cell: no line breaks, no pipes, no HTML, no emphasis or code spans. */
 export function cell(text: string): string {
-	return stripControl(text)
-		.replace(/[\r\n]+/g, ' ')
+	return safeName(text)
 		.replace(/[\\`*_[\]<>|#!~]/g, (character) => (character === '<' ? '&lt;' : character === '>' ? '&gt;' : `\\${character}`));
 }

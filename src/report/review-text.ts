@@ -2,12 +2,12 @@
  * `review --format text`: the lesson's questions answered yes/no with where, then the findings at the answer's lines.
  */
 import type {ReviewResult} from '../core/markdown-answer.js';
-import {stripControl} from '../core/text.js';
+import {safeName, stripControl} from '../core/text.js';
 import {findingPlace} from '../core/types.js';
 
 /** Renders a review for a terminal or a log (no colour). */
 export function formatReviewText(review: ReviewResult): string {
-	const answer = stripControl(review.answer);
+	const answer = safeName(review.answer);
 	const out: string[] = [`Review of ${answer}, checked as ${review.lab}: ${review.labReason}`, ''];
 	const used = review.files.map((file) => `${file.path} (lines ${file.fromLine}-${file.toLine})`);
 	const skipped = review.blocks.filter((block) => block.file === null).map((block) => `${block.language}${block.tagged ? '' : ' (guessed)'} at line ${block.line}`);
@@ -21,7 +21,7 @@ export function formatReviewText(review: ReviewResult): string {
 	if (findings.length > 0) {
 		out.push('', 'Findings:');
 		for (const finding of findings) {
-			out.push(`${stripControl(findingPlace(finding))} ${finding.severity} ${finding.ruleId}: ${stripControl(finding.message)}`);
+			out.push(`${safeName(findingPlace(finding))} ${finding.severity} ${finding.ruleId}: ${stripControl(finding.message)}`);
 			if (finding.hint) out.push(`  Fix: ${stripControl(finding.hint)}`);
 		}
 	}

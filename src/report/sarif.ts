@@ -5,7 +5,7 @@
 import type {CheckResult} from '../core/result.js';
 import type {RuleMeta} from '../core/rule.js';
 import type {Finding, Severity} from '../core/types.js';
-import {stripControl} from '../core/text.js';
+import {safeText} from '../core/text.js';
 
 /** The schema URL SARIF consumers expect in `$schema`. */
 export const SARIF_SCHEMA_URL = 'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json';
@@ -123,8 +123,8 @@ function ruleDescriptor(id: string, meta: RuleMeta | undefined, seenSeverity: Se
 }
 
 function messageText(finding: Finding): string {
-	const message = stripControl(finding.message);
-	return finding.hint ? `${message} Fix: ${stripControl(finding.hint)}` : message;
+	const message = safeText(finding.message);
+	return finding.hint ? `${message} Fix: ${safeText(finding.hint)}` : message;
 }
 
 /** SARIF columns are 1-based and endColumn is exclusive; our endColumn names the last character, hence +1. */

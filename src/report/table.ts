@@ -3,7 +3,7 @@
  * then the class summary (pass rate per lab, the rules that fail most often).
  */
 import {failingRuleIds, percent, submissionStatus, type GradeReport} from '../core/grade.js';
-import {stripControl} from '../core/text.js';
+import {safeName} from '../core/text.js';
 
 /** Renders the grade report as an aligned plain-text table. */
 export function formatGradeTable(report: GradeReport): string {
@@ -35,7 +35,7 @@ export function formatGradeTable(report: GradeReport): string {
 	return out.join('\n') + '\n';
 }
 
-/** Names come from student folder and archive names: one line, no control sequences. */
+/** Names come from student folder and archive names: one line, no control sequences, no CI command prefix. */
 function clean(text: string): string {
-	return stripControl(text).replace(/[\r\n\t]+/g, ' ');
+	return safeName(text);
 }

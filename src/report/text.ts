@@ -4,7 +4,7 @@
  */
 import type {LabDef} from '../core/labs.js';
 import type {CheckResult, LabResult} from '../core/result.js';
-import {stripControl} from '../core/text.js';
+import {safeName, stripControl} from '../core/text.js';
 import {findingPlace, type Finding, type Severity, type Workspace} from '../core/types.js';
 
 export type TextOptions = {
@@ -60,7 +60,7 @@ function stepOf(lab: LabDef | undefined, finding: Finding): string | null {
 
 function findingLines(finding: Finding, options: TextOptions, paint: Paint): string[] {
 	const label = paint(severityColor(finding.severity), finding.severity.padEnd(7));
-	const place = stripControl(findingPlace(finding));
+	const place = safeName(findingPlace(finding));
 	const out = [`    ${label} ${place}  ${stripControl(finding.message)} ${paint(CODES.dim, `[${finding.ruleId}]`)}`];
 	if (finding.severity === 'error') {
 		const file = options.workspace?.files.get(finding.file);
@@ -109,7 +109,7 @@ function labBlock(lab: LabResult, def: LabDef | undefined, options: TextOptions,
 /** The human-readable check report. */
 export function formatText(result: CheckResult, options: TextOptions = {}): string {
 	const paint = painter(options.color ?? false);
-	const out: string[] = [`dapr-labs ${result.version}  ${stripControl(result.workspace)}`, ''];
+	const out: string[] = [`dapr-labs ${result.version}  ${safeName(result.workspace)}`, ''];
 	for (const lab of result.labs) {
 		out.push(...labBlock(lab, options.labs?.find((def) => def.id === lab.id), options, paint), '');
 	}

@@ -111,8 +111,9 @@ function admit(state: State, rawPath: string, declaredSize: number): string | nu
 	state.entries++;
 	if (state.entries > state.limits.maxEntries) throw new Refusal(`The archive holds more than ${state.limits.maxEntries} entries.`);
 	const path = safeEntryPath(rawPath, state.limits);
-	// macOS Finder adds resource forks under __MACOSX/; they are never part of a lab.
-	if (path === '' || path === '__MACOSX' || path.startsWith('__MACOSX/')) {
+	// macOS Finder adds resource forks under __MACOSX/; they are never part of a lab. `.dapr-labs/` is the workbook's
+	// own state, backups and run logs (a chatty app's log is large): never graded, so never extracted.
+	if (path === '' || path === '__MACOSX' || path.startsWith('__MACOSX/') || path.split('/').includes('.dapr-labs')) {
 		if (path !== '') state.skipped.push(path);
 		return null;
 	}

@@ -13,6 +13,7 @@
  * per-submission timeout terminates its worker), becomes a graded failure with a reason.
  */
 import {existsSync, readdirSync, type Dirent} from 'node:fs';
+import {rmSync} from 'node:fs';
 import {lstat, mkdtemp, readdir, rm, stat} from 'node:fs/promises';
 import {availableParallelism, tmpdir} from 'node:os';
 import {basename, isAbsolute, join, relative, resolve} from 'node:path';
@@ -231,9 +232,28 @@ export async function gradeAll(sources: readonly SubmissionSource[], options: Gr
 	const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), sources.length || 1));
 	const workerUrl = options.workerUrl ?? (options.mode === 'in-thread' ? null : defaultWorkerUrl());
 	if (options.mode === 'threads' && !workerUrl) throw new Error('The grade worker (dist/grade-worker.js) is missing; run `npm run build`.');
-	if (!workerUrl || options.mode === 'in-thread') return gradeInThread(sources, options, jobs);
-	return gradeInWorkers(sources, options, jobs, workerUrl);
+	// One parent folder for every extracted submission of this run, removed at the end whatever ends it: a worker
+	// stopped at the per-submission timeout never runs its own clean-up, and neither does one stopped by Ctrl-C.
+	const parent = options.tempDir ?? (await mkdtemp(join(tmpdir(), 'dapr-labs-grade-run-')));
+	const own = options.tempDir === undefined;
+	if (own) extractionRoots.add(parent);
+	try {
+		const withTemp = {...options, tempDir: parent};
+		if (!workerUrl || options.mode === 'in-thread') return await gradeInThread(sources, withTemp, jobs);
+		return await gradeInWorkers(sources, withTemp, jobs, workerUrl);
+	} finally {
+		if (own) {
+			await rm(parent, {recursive: true, force: true}).catch(() => undefined);
+			extractionRoots.delete(parent);
+		}
+	}
 }
+
+/** Extraction folders of runs in progress; removed synchronously if the process exits first (see below). */
+const extractionRoots = new Set<string>();
+process.once('exit', () => {
+	for (const root of extractionRoots) rmSync(root, {recursive: true, force: true});
+});
 
 async function gradeInThread(sources: readonly SubmissionSource[], options: GradeAllOptions, jobs: number): Promise<GradedSubmission[]> {
 	const results: GradedSubmission[] = new Array(sources.length);

@@ -3,7 +3,7 @@
  * which is Kubernetes-only), and a bounded tail for the UI so a long run cannot grow memory without limit.
  */
 import {createWriteStream, type WriteStream} from 'node:fs';
-import {mkdir, readdir, stat} from 'node:fs/promises';
+import {lstat, mkdir, readdir, rm} from 'node:fs/promises';
 import {join} from 'node:path';
 
 /** Folder of kept run logs inside a lab folder. */
@@ -22,19 +22,43 @@ export type RunLog = {
 	close(): Promise<void>;
 };
 
-/** Opens a new log file for a run of `lab`. */
-export async function openRunLog(dir: string, lab: string, now: Date): Promise<RunLog> {
+/** A kept log stops growing here (a chatty app once wrote 110 MB per run); the end says how much was left out. */
+export const MAX_LOG_BYTES = 8 * 1024 * 1024;
+/** Kept logs per lab folder; older ones are removed when a run starts. */
+export const MAX_KEPT_LOGS = 20;
+
+/** Opens a new log file for a run of `lab`, capped at `maxBytes`, after removing all but the newest kept logs. */
+export async function openRunLog(dir: string, lab: string, now: Date, maxBytes = MAX_LOG_BYTES): Promise<RunLog> {
 	const folder = logsDir(dir);
 	await mkdir(folder, {recursive: true});
+	for (const old of (await listRunLogs(dir)).slice(MAX_KEPT_LOGS - 1)) await rm(old.path, {force: true}).catch(() => undefined);
 	const path = join(folder, `${lab}-${logStamp(now)}.log`);
-	const stream: WriteStream = createWriteStream(path, {flags: 'a'});
+	// 'wx': a new file only, so a link or FIFO planted under this name is never followed or opened.
+	const stream: WriteStream = createWriteStream(path, {flags: 'wx'});
 	stream.on('error', () => {
 		// A full disk must not break the run; the log is a convenience.
 	});
+	let written = 0;
+	let droppedLines = 0;
+	let droppedBytes = 0;
 	return {
 		path,
-		write: (line) => void stream.write(line.endsWith('\n') ? line : line + '\n'),
-		close: () => new Promise<void>((resolve) => stream.end(() => resolve())),
+		write: (line) => {
+			const text = line.endsWith('\n') ? line : line + '\n';
+			const size = Buffer.byteLength(text);
+			if (written + size > maxBytes) {
+				droppedLines++;
+				droppedBytes += size;
+				return;
+			}
+			written += size;
+			void stream.write(text);
+		},
+		close: () =>
+			new Promise<void>((resolve) => {
+				if (droppedLines > 0) stream.write(`[dapr-labs] ${droppedLines} more line(s) (${Math.round(droppedBytes / 1024)} KB) were not kept: a log keeps at most ${Math.round(maxBytes / 1024 / 1024)} MB.\n`);
+				stream.end(() => resolve());
+			}),
 	};
 }
 
@@ -54,8 +78,9 @@ export async function listRunLogs(dir: string, lab?: string): Promise<KeptLog[]>
 		const m = /^(.+?)-\d{4}-\d\d-\d\dT[\d-]+Z\.log$/.exec(name);
 		if (!m) continue;
 		if (lab && m[1] !== lab) continue;
-		const info = await stat(join(folder, name)).catch(() => null);
-		if (info) logs.push({path: join(folder, name), name, lab: m[1]!, mtimeMs: info.mtimeMs});
+		// lstat: a link (out of the folder, to /dev/zero) or a FIFO in place of a log is not a kept log.
+		const info = await lstat(join(folder, name)).catch(() => null);
+		if (info?.isFile()) logs.push({path: join(folder, name), name, lab: m[1]!, mtimeMs: info.mtimeMs});
 	}
 	return logs.sort((a, b) => b.mtimeMs - a.mtimeMs || b.name.localeCompare(a.name));
 }

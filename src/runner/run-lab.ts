@@ -7,7 +7,7 @@
  */
 import {connect} from 'node:net';
 import {createInterface} from 'node:readline';
-import {copyFile, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parseAllDocuments, isMap, isSeq} from 'yaml';
@@ -18,7 +18,7 @@ import {workspaceFingerprint} from '../core/run-record.js';
 import type {ComponentDoc} from '../core/model.js';
 import type {WorkspaceModel} from '../core/rule.js';
 import type {LineEvent, RunEvent} from '../core/run-events.js';
-import type {Finding, LabId} from '../core/types.js';
+import type {Finding, LabId, Workspace} from '../core/types.js';
 import {checkFolder} from './check-folder.js';
 import {daprRunArgs, daprStop, daprVersion} from './dapr.js';
 import {dockerBuild, dockerEngineReachable} from './docker.js';
@@ -112,16 +112,24 @@ function callArg(model: WorkspaceModel, method: string, keyword: string, positio
 }
 
 /** Writes the temporary copy of the components with the given edits; returns its path. */
-async function temporaryComponents(source: string, edits: {readonly schedule?: {readonly name: string; readonly value: string}; readonly url?: {readonly name: string; readonly value: string}}): Promise<string> {
+async function temporaryComponents(
+	workspace: Workspace,
+	edits: {readonly schedule?: {readonly name: string; readonly value: string}; readonly url?: {readonly name: string; readonly value: string}},
+	made: (base: string) => void,
+): Promise<string> {
 	const base = await mkdtemp(join(tmpdir(), 'dapr-labs-run-'));
+	made(base);
 	const target = join(base, 'components');
-	await import('node:fs/promises').then((fs) => fs.mkdir(target));
-	for (const name of await readdir(source)) {
-		if (!/\.ya?ml$/i.test(name)) continue;
-		const text = await readFile(join(source, name), 'utf8');
+	await mkdir(target);
+	// The component files as the safe reader read them (regular files inside the folder, capped): a FIFO, a device
+	// or a link out of the folder in components/ is never opened here (a FIFO once hung the run in this step).
+	for (const file of workspace.files.values()) {
+		if (!file.path.startsWith('components/') || file.kind !== 'text') continue;
+		const name = file.path.slice('components/'.length);
+		const text = file.text;
 		const docs = parseAllDocuments(text);
 		if (!Array.isArray(docs)) {
-			await copyFile(join(source, name), join(target, name));
+			await writeFile(join(target, name), text);
 			continue;
 		}
 		let changed = false;
@@ -267,8 +275,7 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 		};
 		if (edits.schedule || edits.url) {
 			try {
-				resources = await temporaryComponents(join(spec.dir, 'components'), edits);
-				tempDir = join(resources, '..');
+				resources = await temporaryComponents(workspace, edits, (base) => (tempDir = base));
 				if (edits.url) yield {type: 'note', message: `The webhook URL of "${edits.url.name}" points at a local receiver (${edits.url.value}) in the temporary copy, so no internet is needed.`};
 			} catch (error) {
 				yield {type: 'note', message: `Could not make the temporary copy of components/ (${error instanceof Error ? error.message : String(error)}); running with ./components as it is.`};
@@ -494,7 +501,9 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 		verifyAbort.abort();
 		signal.removeEventListener('abort', onAbort);
 		await child.stop();
-		await exited.catch(() => undefined);
+		// Bounded: a descendant that kept the output pipe open is gone after stop(), but never wait on it forever.
+		await Promise.race([exited.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+		lines?.close();
 		await verifying?.catch(() => undefined);
 		while (queue.length > 0) {
 			const item = await queue.next(0);

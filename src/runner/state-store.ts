@@ -2,11 +2,15 @@
  * Workbook progress in `<dir>/.dapr-labs/state.json`: written atomically (temp file + rename), a corrupt file
  * moved aside with a warning so progress can be rebuilt from the checks.
  */
-import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
+import {mkdir, rename, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {parseRunRecords, type RunRecord, type RunRecords} from '../core/run-record.js';
 import type {LabProgress, Progress} from '../core/session/state.js';
 import {LAB_IDS, type LabId} from '../core/types.js';
+import {readRegularFile} from './safe-fs.js';
+
+/** The largest state.json read: progress is a few hundred bytes. */
+const MAX_STATE_BYTES = 1024 * 1024;
 
 /** Path of the state file inside a lab folder. */
 export function statePath(dir: string): string {
@@ -51,13 +55,14 @@ export function parseProgress(value: unknown): Progress | null {
  */
 export async function loadProgress(dir: string, now: Date = new Date()): Promise<LoadedProgress> {
 	const path = statePath(dir);
-	let text: string;
-	try {
-		text = await readFile(path, 'utf8');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {progress: EMPTY, warning: null};
-		return {progress: EMPTY, warning: `Could not read ${path}: ${(error as Error).message}. Progress starts from the checks.`};
+	// The reader's policy: a regular file only (a FIFO would block, /dev/urandom would never end), never through a
+	// link, at most MAX_STATE_BYTES (progress is a few hundred bytes).
+	const read = await readRegularFile(path, MAX_STATE_BYTES, '.dapr-labs/state.json');
+	if (!read.ok) {
+		if (read.absent) return {progress: EMPTY, warning: null};
+		return {progress: EMPTY, warning: `${read.reason}; progress starts from the checks. Remove it (dapr-labs writes a new one).`};
 	}
+	const text = read.bytes.toString('utf8');
 	let parsed: Progress | null = null;
 	try {
 		parsed = parseProgress(JSON.parse(text));
@@ -125,7 +130,9 @@ export async function recordRunResult(dir: string, lab: LabId, record: RunRecord
 /** The run records of a folder, read without side effects (a corrupt or missing file is no records). */
 export async function readRunRecords(dir: string): Promise<RunRecords> {
 	try {
-		return parseProgress(JSON.parse(await readFile(statePath(dir), 'utf8')))?.runs ?? {};
+		// Under the safe reader's policy, like loadProgress: a FIFO or a link to /dev/urandom is no records, not a hang.
+		const read = await readRegularFile(statePath(dir), MAX_STATE_BYTES, '.dapr-labs/state.json');
+		return read.ok ? (parseProgress(JSON.parse(read.bytes.toString('utf8')))?.runs ?? {}) : {};
 	} catch {
 		return {};
 	}

@@ -392,3 +392,80 @@ describe('hostile texts in every file slot, in-process, never make the checker t
 	}, 120_000);
 });
 
+
+/** Any command through the real bin, with the same timeout and capture as `run`. */
+function runBin(args: readonly string[]): Promise<Run> {
+	return new Promise((resolve) => {
+		execFile(process.execPath, [BIN, ...args], {cwd: ROOT, timeout: TIMEOUT_MS, killSignal: 'SIGKILL', encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, env: {...process.env, NO_COLOR: '1'}}, (error, stdout, stderr) => {
+			const failure = error as (Error & {code?: number | string; signal?: string}) | null;
+			resolve({code: failure ? (typeof failure.code === 'number' ? failure.code : null) : 0, signal: failure?.signal ?? null, stdout, stderr: stderr.toString('utf8')});
+		});
+	});
+}
+
+/** What no command may print: raw escapes, bidi overrides, a line a CI runner takes as a command, a stack trace. */
+function expectInert(result: Run, what: string): void {
+	const text = result.stdout.toString('utf8') + result.stderr;
+	expect(result.signal, what).toBe(null);
+	expect(text, what).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
+	expect(text, what).not.toMatch(/^\s*(::|##\[)/m);
+	expect(text, what).not.toMatch(/\n\s+at .*\.js:\d+/);
+}
+
+describe('hostile inputs through catch-up, init, logs, reset, review and grade --format table', () => {
+	const hostileName = '::warning title=x::\u001b]52;c;cHduZWQ=\u0007\u202eevil';
+	test('catch-up and init: hostile file names, links and FIFOs in components/', async () => {
+		const dir = await solutionDir('hostile-catchup');
+		await writeFile(join(dir, 'components', `${hostileName}.yaml`), 'kind: Component\n');
+		await symlink('/etc/passwd', join(dir, 'components', 'passwd.yaml'));
+		await new Promise((resolve) => execFile('mkfifo', [join(dir, 'components', 'fifo.yaml')], resolve));
+		const catchUp = await runBin(['catch-up', '--lab', 'lab-a', '--step', '2', '--dir', dir]);
+		expectInert(catchUp, 'catch-up');
+		expect(catchUp.code).toBe(0);
+		expect(catchUp.stdout.toString()).toMatch(/passwd\.yaml is a symbolic link/);
+		const init = await runBin(['init', '--lab', 'lab-a', '--dir', dir]);
+		expectInert(init, 'init');
+		expect(init.code).toBe(2);
+	});
+
+	test('logs and reset: a hostile log line, a FIFO state.json', async () => {
+		const dir = await solutionDir('hostile-logs');
+		await mkdir(join(dir, '.dapr-labs', 'logs'), {recursive: true});
+		await writeFile(join(dir, '.dapr-labs', 'logs', 'lab-a-2026-01-01T00-00-00-000Z.log'), `${hostileName}\n##[error]x\n`);
+		await new Promise((resolve) => execFile('mkfifo', [join(dir, '.dapr-labs', 'state.json')], resolve));
+		const logs = await runBin(['logs', '--dir', dir]);
+		expectInert(logs, 'logs');
+		expect(logs.code).toBe(0);
+		const reset = await runBin(['reset', '--dir', dir]);
+		expectInert(reset, 'reset');
+		expect(reset.code).toBe(0);
+	});
+
+	test('review: exponential and quadratic answers end, and stay inert', async () => {
+		const dir = join(scratch, 'hostile-review');
+		await mkdir(dir, {recursive: true});
+		const answers: Record<string, string> = {
+			'indented.md': `\`\`\`yaml\nkind: Component\nmetadata:\n${'    a\n'.repeat(30)}`,
+			'spaces.md': `\`\`\`yaml\napiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: "cron${' '.repeat(200_000)}x"\n\`\`\`\n`,
+			'python.md': `\`\`\`python\n${'x = 1\n'.repeat(300_000)}`,
+			'names.md': `${hostileName}\n\`\`\`yaml\nkind: Component\nmetadata:\n  name: "${hostileName}"\n\`\`\`\n`,
+		};
+		for (const [name, text] of Object.entries(answers)) {
+			await writeFile(join(dir, name), text);
+			const review = await runBin(['review', join(dir, name)]);
+			expectInert(review, name);
+			expect([0, 1], name).toContain(review.code);
+		}
+	}, 120_000);
+
+	test('grade --format table: submissions named like workflow commands, with escapes and bidi', async () => {
+		const dir = join(scratch, 'hostile-grade');
+		await mkdir(dir, {recursive: true});
+		const names = [hostileName, '::add-mask::x', '##[group]y', 'line\nbreak'];
+		for (const name of names) await cp(SOLUTION, join(dir, name), {recursive: true});
+		const grade = await runBin(['grade', ...names.map((name) => join(dir, name)), '--format', 'table']);
+		expectInert(grade, 'grade');
+		expect(grade.code).toBe(0);
+		expect(grade.stdout.toString()).toMatch(/<U\+202E>evil/);
+	}, 120_000);
+});

@@ -85,10 +85,12 @@ describe('formatGithub', () => {
 		const findings = Array.from({length: 13}, (_, index) => hostileFinding({line: index + 1, file: '::error::pwned', message: 'Ends the guard? ::abc:: ::error::late'}));
 		const result = {...hostileResult(0, '.'), labs: [{...hostileResult(0).labs[0]!, findings}]};
 		const output = formatGithub(result, {token: token()});
-		expect(output.split('\n').filter((line) => line.startsWith('::error::pwned'))).toHaveLength(3);
+		// Not even inside the guard does a line start with the student's `::` (issue 11): names are defused everywhere.
+		expect(output.split('\n').filter((line) => line.startsWith('::error::pwned'))).toHaveLength(0);
+		expect(output.split('\n').filter((line) => line.startsWith(': :error: :pwned'))).toHaveLength(3);
 		const commands = runnerCommands(output);
 		expect(commands).toHaveLength(ANNOTATIONS_PER_KIND);
-		expect(commands.every((command) => command.name === 'error' && command.properties['file'] === '::error::pwned')).toBe(true);
+		expect(commands.every((command) => command.name === 'error' && command.properties['file'] === ': :error: :pwned')).toBe(true);
 	});
 
 	it('caps annotations at 10 per kind', () => {

@@ -55,6 +55,8 @@ async function processesWith(marker: string): Promise<string[]> {
 describe.each([
 	['SIGINT', 130, '1.18'],
 	['SIGTERM', 143, '1.16'],
+	// Closing the terminal (issue 11): without a SIGHUP handler Node died at once and dapr and the app kept the ports.
+	['SIGHUP', 129, '1.18'],
 ] as const)('%s mid-run', (signal, code, style) => {
 	it(`stops dapr, daprd and the app, frees the ports and exits ${code}`, async (context) => {
 		if (skip) return context.skip(skip);

@@ -141,7 +141,14 @@ function duplicateKeyText(error: YAMLError, text: string): string {
 	// yaml points at the first character of a duplicate key; take the key up to its colon.
 	const lineEnd = text.indexOf('\n', error.pos[0]);
 	const line = text.slice(error.pos[0], lineEnd === -1 ? undefined : lineEnd);
-	return (/^("[^"]*"|'[^']*'|[^:#]*?)\s*:(?:\s|$)/.exec(line)?.[1] ?? '').slice(0, 60);
+	const quoted = /^("[^"]*"|'[^']*')[ \t]*:(?:\s|$)/.exec(line);
+	if (quoted) return quoted[1]!.slice(0, 60);
+	// A plain key ends at the first `: ` (or `:` at the end); found with indexOf, since a lazy `[^:#]*?\s*:` retried
+	// every space of a long run (a complex key of 300k spaces ran past two minutes).
+	const colon = line.indexOf(':');
+	if (colon === -1 || (colon + 1 < line.length && !/\s/.test(line[colon + 1]!))) return '';
+	const key = line.slice(0, colon);
+	return key.includes('#') ? '' : key.trimEnd().slice(0, 60);
 }
 
 function explainMessage(error: YAMLError, text: string): string {
