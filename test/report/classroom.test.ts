@@ -116,7 +116,8 @@ describe('classroom result', () => {
 		for (const test of [...result.tests, ...single.tests]) {
 			for (const line of `${test.name}\n${test.message ?? ''}\n${test.filename}`.split(/\r?\n/)) expect(line, JSON.stringify(test)).not.toMatch(/^\s*::/);
 		}
-		expect(single.tests.find((test) => test.name === runtimeNames[0])!.message).toContain('docker-build: docker build failed: / ::error title=x::y');
+		// On one line, and with every `::` defused as in every other format (core/text.ts safeName).
+		expect(single.tests.find((test) => test.name === runtimeNames[0])!.message).toContain('docker-build: docker build failed: / : :error title=x: :y');
 	});
 
 	it('parseRunEvidence reads `dapr-labs run --format json` and says what is wrong with anything else', () => {

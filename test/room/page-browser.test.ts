@@ -85,7 +85,9 @@ describe.skipIf(!available)('instructor page in Chromium', () => {
 		// Students failing the same rule past the threshold stand out (the server re-sends the grid as time passes).
 		await page.locator('tr.stuck[data-student="s1"] .stuck-badge').waitFor({timeout: 30_000});
 		expect(await page.locator('tr[data-student="s1"] .stuck-badge').textContent()).toMatch(/^stuck on input-binding\/route-mismatch · \d+s$/);
-		expect(await page.locator('tr.stuck[data-student="s0"]').count()).toBe(0);
+		// Ada fixed the rule she was failing: whatever she fails now, she is not stuck on that one (her new rule's
+		// timer starts at the fix, and may itself pass the threshold on a slow machine).
+		expect(await page.locator('tr[data-student="s0"] .stuck-badge', {hasText: 'input-binding/route-mismatch'}).count()).toBe(0);
 		await page.evaluate(`document.getElementById('detail').hidden = true`);
 		// DAPR_LABS_ROOM_SCREENSHOT=docs/room.png refreshes the README's picture; otherwise it goes to the temp profile.
 		const shot = process.env['DAPR_LABS_ROOM_SCREENSHOT'] ? join(packageRoot(), process.env['DAPR_LABS_ROOM_SCREENSHOT']) : join(profile, 'room.png');
