@@ -8,6 +8,7 @@ import {loadLabs} from '../runner/labs-loader.js';
 import {openStore} from '../runner/room/store.js';
 import {startRoomServer} from '../runner/room/server.js';
 import {newTokens} from '../runner/room/tokens.js';
+import {loadOutsideCi} from './interactive.js';
 import {parse, UsageError, useColor, type CommandIO} from './io.js';
 
 const HELP = `Usage: dapr-labs room serve [--port 4747] [--host 127.0.0.1] [--data DIR] [--store redis://…] [--room NAME] [--stuck-after SECONDS]
@@ -108,7 +109,8 @@ async function watch(argv: readonly string[], io: CommandIO): Promise<number> {
 		io.out(formatRoomText(view, {width: io.stdoutColumns}));
 		return 0;
 	}
-	const {renderRoomWatch} = await import('../ui/room-watch-render.js');
+	// A person is watching (both ends a terminal): Ink must draw every frame even when CI is set.
+	const {renderRoomWatch} = await loadOutsideCi(() => import('../ui/room-watch-render.js'));
 	await renderRoomWatch({load: () => fetchGrid(base, token), intervalMs, base, color: useColor(io)});
 	return 0;
 }

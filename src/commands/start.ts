@@ -15,6 +15,7 @@ import {loadQuiz} from '../runner/quiz-loader.js';
 import {loadProgress, readRunRecords, saveProgress} from '../runner/state-store.js';
 import {watchFolder} from '../runner/watch.js';
 import {labFilesIn, loadSolutions} from '../runner/workspace-writer.js';
+import {loadOutsideCi} from './interactive.js';
 import {asInvoked} from './invocation.js';
 import {oneOf, parse, UsageError, useColor, type CommandIO} from './io.js';
 
@@ -89,23 +90,14 @@ async function printPlain(dir: string, state: SessionState, io: CommandIO, watch
 	return 0;
 }
 
-/** Runs the command. */
-/**
- * Ink decides once, when it loads, whether it runs "in CI" (the CI or CONTINUOUS_INTEGRATION variable) and then
- * draws only the last frame. Both stdin and stdout are a terminal here, so a person is watching: hide the variables
- * while Ink loads, then put them back so the processes the runner starts see the environment unchanged.
- */
+/** The workbook UI, loaded outside Ink's CI detection (commands/interactive.ts). */
 async function loadInteractiveUi(): Promise<typeof import('../ui/render.js')> {
-	const saved = {CI: process.env['CI'], CONTINUOUS_INTEGRATION: process.env['CONTINUOUS_INTEGRATION']};
-	for (const key of Object.keys(saved)) delete process.env[key];
-	try {
+	return loadOutsideCi(async () => {
 		// The bundle with its V8 code cache (dist/ui-vm.js) when the build made one; the ES module otherwise.
 		const {loadCachedModule} = await import('../runner/cached-module.js');
 		const cached = loadCachedModule<typeof import('../ui/render.js')>('ui-vm', import.meta.url);
 		return typeof cached?.renderWorkbook === 'function' ? cached : await import('../ui/render.js');
-	} finally {
-		for (const [key, value] of Object.entries(saved)) if (value !== undefined) process.env[key] = value;
-	}
+	});
 }
 
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
