@@ -33,6 +33,12 @@ export function absoluteModule(module: string, fromFile: string): string | null 
 	return [...kept, ...(rest ? rest.split('.') : [])].join('.');
 }
 
+/**
+ * Dotted names longer than this are not followed into the folder (no lab has packages 32 deep; the reader's own
+ * depth limits stop far sooner): what cannot be followed is reported as unverified, like any unresolved import.
+ */
+export const MAX_MODULE_PARTS = 32;
+
 /** The two files a dotted module can be: `a/b.py` or `a/b/__init__.py`. */
 export function moduleFiles(module: string): readonly string[] {
 	if (module === '' || !/^[\w.]+$/u.test(module)) return [];
@@ -47,8 +53,14 @@ export function moduleFiles(module: string): readonly string[] {
 export function importCandidates(file: string, imports: readonly PyImport[]): readonly string[] {
 	const out = new Set<string>();
 	const addModule = (module: string): void => {
-		const parts = module.split('.');
-		for (let index = 1; index <= parts.length; index++) for (const path of moduleFiles(parts.slice(0, index).join('.'))) out.add(path);
+		// Each prefix is a path: bounded, or `import a.a.a…` (80k parts) would make paths of quadratic total size.
+		const parts = module.split('.', MAX_MODULE_PARTS + 1);
+		if (parts.length > MAX_MODULE_PARTS) return;
+		let prefix = '';
+		for (const part of parts) {
+			prefix = prefix ? `${prefix}.${part}` : part;
+			for (const path of moduleFiles(prefix)) out.add(path);
+		}
 	};
 	for (const imp of imports) {
 		const module = absoluteModule(imp.module, file);
@@ -112,7 +124,8 @@ class Linker {
 	resolveQualified(fromFile: string, qualified: string, hops: number): Symbol | null {
 		const absolute = absoluteModule(qualified, fromFile);
 		if (absolute === null) return null;
-		const parts = absolute.split('.');
+		const parts = absolute.split('.', MAX_MODULE_PARTS + 1);
+		if (parts.length > MAX_MODULE_PARTS) return null;
 		for (let cut = parts.length - 1; cut >= 1; cut--) {
 			const file = this.moduleFile(parts.slice(0, cut).join('.'));
 			if (!file) continue;
