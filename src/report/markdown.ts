@@ -3,7 +3,7 @@
  * Student text (names, messages) is escaped so it cannot break the tables or inject HTML.
  */
 import {failingRuleIds, percent, submissionStatus, type GradeReport} from '../core/grade.js';
-import {safeName, stripControl} from '../core/text.js';
+import {safeName} from '../core/text.js';
 
 /** Renders the grade report as GitHub-flavoured Markdown. */
 export function formatGradeMarkdown(report: GradeReport): string {

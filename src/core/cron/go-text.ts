@@ -60,11 +60,6 @@ export function strconvQuote(text: string): string {
 const SPACE = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/u;
 const SPACES = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/u;
 
-/** unicode.IsSpace for one character. */
-export function isGoSpace(char: string): boolean {
-	return SPACE.test(char);
-}
-
 /** strings.Fields: split on runs of unicode.IsSpace, no empty fields. */
 export function goFields(text: string): string[] {
 	return text.split(SPACES).filter((field) => field !== '');

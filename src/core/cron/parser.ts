@@ -4,7 +4,7 @@
  */
 import {parseGoDuration} from './go-duration.js';
 import {loadLocation} from './go-time.js';
-import {goFields, goStringSlice, goTrimSpace, isGoSpace, strconvQuote} from './go-text.js';
+import {goFields, goStringSlice, goTrimSpace, strconvQuote} from './go-text.js';
 
 /** One field as robfig's bit set: `bits[v]` is 1 when value v matches; `star` is robfig's starBit. */
 export type FieldBits = {readonly bits: Uint8Array; readonly star: boolean};

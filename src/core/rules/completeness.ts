@@ -163,8 +163,3 @@ export function reportCompleteness(verdict: Completeness, python: PythonModel, w
 	}
 	report({messageId: name === null ? 'neverNoName' : 'never', data: name === null ? {} : {name}, file: python.file, at: appConstruction(python), hint: words.hint});
 }
-
-/** Kept for callers that ask about app.py's own calls only. */
-export function usesOf(python: PythonModel, method: string, apiPath: string): readonly PyCall[] {
-	return usesAmong(python.calls.map((call) => ({file: python.file, call})), method, apiPath).uses.map((item) => item.call);
-}
