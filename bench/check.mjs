@@ -6,7 +6,7 @@ import {fileURLToPath} from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const check = [join(root, 'bin', 'dapr-labs.js'), 'check', '--format', 'json', '--lab', 'all', '--dir', 'solutions/combined'];
+const check = [join(root, 'bin', 'dapr-labs.js'), 'check', '--format', 'json', '--lab', 'all', '--dir', 'labs/combined/solution'];
 
 function time(args) {
 	const start = process.hrtime.bigint();
@@ -23,7 +23,7 @@ function median(values) {
 }
 
 const probe = time(check);
-// solutions/combined passes combined but not lab-a/lab-b's own checks only if content drifts; 0 or 1 both mean it ran.
+// labs/combined/solution passes combined but not lab-a/lab-b's own checks only if content drifts; 0 or 1 both mean it ran.
 if (probe.status !== 0 && probe.status !== 1) {
 	process.stderr.write(`check failed (exit ${probe.status}):\n${probe.stderr}\n`);
 	process.exit(2);

@@ -20,7 +20,7 @@ if (!existsSync(join(root, 'dist', 'cli.js'))) {
 	process.exit(2);
 }
 
-const bases = [join(root, 'solutions', 'lab-a'), join(root, 'solutions', 'lab-b'), join(root, 'solutions', 'combined'), join(root, 'labs', 'lab-a', 'starter'), join(root, 'labs', 'lab-b', 'starter'), join(root, 'labs', 'combined', 'starter')];
+const bases = [join(root, 'labs', 'lab-a', 'solution'), join(root, 'labs', 'lab-b', 'solution'), join(root, 'labs', 'combined', 'solution'), join(root, 'labs', 'lab-a', 'starter'), join(root, 'labs', 'lab-b', 'starter'), join(root, 'labs', 'combined', 'starter')];
 
 const SCHEDULES = ['@every 30s', '@every 10s', '@every 1m', '*/5 * * * *', '0 */2 * * * *', '@hourly', '@every 15s'];
 const IMAGES = ['python:3.12-slim', 'python:3.11-slim', 'python:3.12', 'python:3.11-slim-bookworm'];

@@ -56,7 +56,7 @@ function bareNode(runs = 10) {
 const dir = mkdtempSync(join(tmpdir(), 'dapr-labs-bench-lab-'));
 try {
 	execFileSync(process.execPath, [bin, 'init', '--lab', 'lab-a'], {cwd: dir, stdio: 'ignore'});
-	copyFileSync(join(root, 'solutions', 'lab-a', 'components', 'cron-binding.yaml'), join(dir, 'components', 'cron-binding.yaml'));
+	copyFileSync(join(root, 'labs', 'lab-a', 'solution', 'components', 'cron-binding.yaml'), join(dir, 'components', 'cron-binding.yaml'));
 	const app = readFileSync(join(dir, 'app.py'), 'utf8');
 	const node = bareNode();
 

@@ -186,7 +186,7 @@ const repoRoot = (await import('node:url')).fileURLToPath(new URL('..', import.m
 await writeVmBundle('src/commands/check.ts', 'check-vm', async (check) => {
 	const io = {out: () => undefined, err: () => undefined, cwd: repoRoot, env: {}, isTTY: false, stdoutColumns: 80};
 	// A passing and a failing folder, in both formats, so that the cache covers the paths a check takes.
-	for (const dir of ['solutions/combined', 'labs/combined/starter']) for (const format of ['json', 'text']) await check.run(['--dir', dir, '--format', format], io);
+	for (const dir of ['labs/combined/solution', 'labs/combined/starter']) for (const format of ['json', 'text']) await check.run(['--dir', dir, '--format', format], io);
 });
 
 // The same for `grade`'s workers (src/runner/grade-worker.ts loads dist/grade-vm.js with its cache): each worker
@@ -195,7 +195,7 @@ await writeVmBundle('src/commands/check.ts', 'check-vm', async (check) => {
 await writeVmBundle('src/runner/grade.ts', 'grade-vm', async (grade) => {
 	const {join} = await import('node:path');
 	for (const id of ['lab-a', 'lab-b', 'combined']) {
-		for (const dir of [join(repoRoot, 'solutions', id), join(repoRoot, 'labs', id, 'starter')]) {
+		for (const dir of [join(repoRoot, 'labs', id, 'solution'), join(repoRoot, 'labs', id, 'starter')]) {
 			const submission = await grade.gradeOne({kind: 'folder', name: id, path: dir}, {cwd: repoRoot, syncRead: true});
 			if (!submission.result) throw new Error(`build: warming the grade cache failed on ${dir}: ${submission.error}`);
 		}

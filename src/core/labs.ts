@@ -21,7 +21,7 @@ export type StepDef = {
 	readonly instructions: string;
 	/** Staged hints: a nudge first, the exact fix last. */
 	readonly hints: readonly string[];
-	/** Reference files for this step, relative to solutions/<lab>/ (what `s` shows and catch-up writes). */
+	/** Reference files for this step, relative to labs/<lab>/solution/ (what `s` shows and catch-up writes). */
 	readonly solutionFiles: readonly string[];
 	/** Rule ids the starter workspace of this lab fails at this step (a content test keeps it true). */
 	readonly starterFails?: readonly string[];

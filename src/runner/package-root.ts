@@ -1,5 +1,5 @@
 /**
- * Finds the installed package's root (where labs/, components/ and solutions/ ship), from src/ under tests or
+ * Finds the installed package's root (where labs/ and components/ ship), from src/ under tests or
  * from the bundle in dist/.
  */
 import {existsSync, readFileSync} from 'node:fs';
@@ -22,7 +22,7 @@ export function packageRoot(): string {
 			}
 		}
 		const parent = dirname(dir);
-		if (parent === dir) throw new Error('dapr-labs: cannot find the package root (labs/ and solutions/ ship there).');
+		if (parent === dir) throw new Error('dapr-labs: cannot find the package root (labs/ ships there).');
 		dir = parent;
 	}
 }

@@ -31,7 +31,7 @@ export function starterDir(lab: LabId, root = packageRoot()): string {
 
 /** Where a lab's reference solution ships. */
 export function solutionDir(lab: LabId, root = packageRoot()): string {
-	return join(root, 'solutions', lab);
+	return join(root, 'labs', lab, 'solution');
 }
 
 /** Thrown by writeStarter when files would be overwritten, or a path on the way is a link or not a folder. */

@@ -85,7 +85,7 @@ function points(lab: string, kind: 'static' | 'runtime'): number {
 
 describe('the action in grade mode (GitHub Classroom)', () => {
 	it.each(['lab-a', 'lab-b', 'combined'])('%s: the reference solution earns every static point; runtime points need a run', async (lab) => {
-		const run = await runAction(repoFrom(`solutions/${lab}`), {DAPR_LABS_LAB: lab, DAPR_LABS_MODE: 'grade'});
+		const run = await runAction(repoFrom(`labs/${lab}/solution`), {DAPR_LABS_LAB: lab, DAPR_LABS_MODE: 'grade'});
 		expect(run.code, run.stderr).toBe(0);
 		const {results, totalPoints, maxPoints} = asReporter(run.outputs['result']!);
 		expect(points(lab, 'runtime')).toBeGreaterThan(0);
@@ -119,7 +119,7 @@ describe('the action in grade mode (GitHub Classroom)', () => {
 	});
 
 	it('run true, and no dapr on the runner: the runtime tests are errors, the static points stand', async () => {
-		const run = await runAction(repoFrom('solutions/lab-a'), {DAPR_LABS_LAB: 'lab-a', DAPR_LABS_MODE: 'grade', DAPR_LABS_RUN: 'true', DAPR_LABS_RUN_ARGS: '--timeout 20'}, {PATH: '/usr/bin:/bin'});
+		const run = await runAction(repoFrom('labs/lab-a/solution'), {DAPR_LABS_LAB: 'lab-a', DAPR_LABS_MODE: 'grade', DAPR_LABS_RUN: 'true', DAPR_LABS_RUN_ARGS: '--timeout 20'}, {PATH: '/usr/bin:/bin'});
 		expect(run.code, run.stdout + run.stderr).toBe(0);
 		const {results, totalPoints} = asReporter(run.outputs['result']!);
 		expect(results.status).toBe('error');
@@ -137,7 +137,7 @@ describe('the action in grade mode (GitHub Classroom)', () => {
 		if (!python) return context.skip(missing('no python3 on this machine imports fastapi and uvicorn'));
 		const {appPort, daprHttpPort, daprGrpcPort} = await ports();
 		const run = await runAction(
-			repoFrom('solutions/lab-a'),
+			repoFrom('labs/lab-a/solution'),
 			{DAPR_LABS_LAB: 'lab-a', DAPR_LABS_MODE: 'grade', DAPR_LABS_RUN: 'true', DAPR_LABS_PYTHON: python, DAPR_LABS_RUN_ARGS: `--timeout 60 --no-build --app-port ${appPort} --dapr-http-port ${daprHttpPort} --dapr-grpc-port ${daprGrpcPort}`},
 			{PATH: `${FAKE_DAPR_DIR}:${process.env['PATH'] ?? ''}`, FAKE_DAPR_STYLE: '1.18', PYTHONPATH: PYTHON_SDK_DIR, DAPR_HEALTH_TIMEOUT: '5'},
 		);
@@ -166,7 +166,7 @@ describe('the action in check mode (annotations and SARIF)', () => {
 	});
 
 	it('the solution passes; an empty sarif-file writes none', async () => {
-		const repo = repoFrom('solutions/lab-b');
+		const repo = repoFrom('labs/lab-b/solution');
 		const run = await runAction(repo, {DAPR_LABS_LAB: 'lab-b', DAPR_LABS_MODE: 'check', DAPR_LABS_SARIF: ''});
 		expect(run.code, run.stdout + run.stderr).toBe(0);
 		expect(existsSync(join(repo, 'dapr-labs.sarif'))).toBe(false);
@@ -174,7 +174,7 @@ describe('the action in check mode (annotations and SARIF)', () => {
 	});
 
 	it('bad inputs fail the step with an error annotation', async () => {
-		const repo = repoFrom('solutions/lab-a');
+		const repo = repoFrom('labs/lab-a/solution');
 		const bad = await runAction(repo, {DAPR_LABS_LAB: 'lab-z'});
 		expect(bad.code).toBe(2);
 		expect(bad.stdout).toMatch(/^::error title=dapr-labs::input lab must be one of lab-a, lab-b, combined \(got "lab-z"\)\./m);

@@ -190,7 +190,7 @@ describe('1, 2, 13: catch-up and init never write through a link, never lose a f
 describe('3, 4, 8, 9: grade', () => {
 	test('3: two graders writing the same --out, watched by a reader: every read is a whole JSON report', async () => {
 		const dir = await folder('grade-out');
-		await cp(join(ROOT, 'solutions', 'lab-a'), join(dir, 'alice'), {recursive: true});
+		await cp(join(ROOT, 'labs', 'lab-a', 'solution'), join(dir, 'alice'), {recursive: true});
 		const out = join(dir, 'same.json');
 		await writeFile(out, '{}\n');
 		// A reader (as a CI step or a second grader would) reading the report in a tight loop while two graders write
@@ -222,7 +222,7 @@ describe('3, 4, 8, 9: grade', () => {
 	test('4: a submission folder named like a workflow command never starts a line of the table', async () => {
 		const dir = await folder('grade-inject');
 		const names = ['::warning title=Grader::alice scored 100', '::add-mask::secret', '::stop-commands::abc', '##[warning]v1 command'];
-		for (const name of names) await cp(join(ROOT, 'solutions', 'lab-a'), join(dir, name), {recursive: true});
+		for (const name of names) await cp(join(ROOT, 'labs', 'lab-a', 'solution'), join(dir, name), {recursive: true});
 		const result = await bin(['grade', ...names.map((name) => join(dir, name)), '--format', 'table', '--lab', 'lab-a'], {cwd: dir});
 		expect(result.stdout).toMatch(/alice scored 100/);
 		for (const line of result.stdout.split('\n')) {
@@ -233,7 +233,7 @@ describe('3, 4, 8, 9: grade', () => {
 
 	test('5: check --format github strips an OSC 52 file name in file= and in overflow lines; bidi is marked', async () => {
 		const dir = await folder('github-osc');
-		await cp(join(ROOT, 'solutions', 'lab-a'), dir, {recursive: true});
+		await cp(join(ROOT, 'labs', 'lab-a', 'solution'), dir, {recursive: true});
 		// 25 broken files with an OSC 52 clipboard write in their names: past the 10 annotations, into overflow lines.
 		for (let i = 0; i < 25; i++) await writeFile(join(dir, 'components', `x${i}\u001b]52;c;cHduZWQ=\u0007\u202e.yaml`), 'kind: [\n');
 		const result = await bin(['check', '--format', 'github', '--dir', dir]);
@@ -248,7 +248,7 @@ describe('3, 4, 8, 9: grade', () => {
 		const dir = await folder('grade-signal');
 		const tmp = await folder('grade-signal-tmp');
 		const zip = join(dir, 'big.zip');
-		await cp(join(ROOT, 'solutions', 'lab-a'), join(dir, 'src'), {recursive: true});
+		await cp(join(ROOT, 'labs', 'lab-a', 'solution'), join(dir, 'src'), {recursive: true});
 		spawnSync('python3', ['-c', `import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],'w')\nfor i in range(40):\n  z.write(sys.argv[2]+'/app.py', f's{i}/app.py')\nz.close()`, zip, join(dir, 'src')]);
 		for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 			const copies = Array.from({length: 60}, () => zip);
@@ -264,7 +264,7 @@ describe('3, 4, 8, 9: grade', () => {
 	test('9: grade of a zipped folder ignores .dapr-labs/ (a 110 MB run log inside does not refuse it)', async () => {
 		const dir = await folder('grade-logs');
 		const lab = join(dir, 'lab');
-		await cp(join(ROOT, 'solutions', 'lab-a'), lab, {recursive: true});
+		await cp(join(ROOT, 'labs', 'lab-a', 'solution'), lab, {recursive: true});
 		await mkdir(join(lab, '.dapr-labs', 'logs'), {recursive: true});
 		spawnSync('sh', ['-c', `head -c 110000000 /dev/zero | tr '\\0' 'x' > '${join(lab, '.dapr-labs', 'logs', 'lab-a-2026-01-01T00-00-00-000Z.log')}'`]);
 		spawnSync('python3', ['-c', `import shutil,sys\nshutil.make_archive(sys.argv[1], 'zip', sys.argv[2])`, join(dir, 'lab'), lab]);

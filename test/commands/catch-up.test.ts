@@ -15,7 +15,7 @@ beforeEach(async () => {
 });
 afterEach(async () => rm(dir, {recursive: true, force: true}));
 
-const solution = (lab: string, file: string) => readFile(join(packageRoot(), 'solutions', lab, file), 'utf8');
+const solution = (lab: string, file: string) => readFile(join(packageRoot(), 'labs', lab, 'solution', file), 'utf8');
 
 describe('dapr-labs catch-up', () => {
 	it('backs up the student\'s files, then writes the reference files of the earlier steps', async () => {

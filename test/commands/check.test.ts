@@ -49,12 +49,12 @@ afterAll(async () => {
 
 describe('dapr-labs check (real bin)', () => {
 	test('a solution passes: exit 0 and the exact JSON shape', async () => {
-		const {code, stdout} = await bin(['check', '--lab', 'combined', '--dir', 'solutions/combined', '--format', 'json']);
+		const {code, stdout} = await bin(['check', '--lab', 'combined', '--dir', 'labs/combined/solution', '--format', 'json']);
 		expect(code).toBe(0);
 		const json = JSON.parse(stdout) as Record<string, unknown>;
 		expect(Object.keys(json)).toEqual(['tool', 'version', 'workspace', 'labs', 'summary']);
 		expect(json['tool']).toBe('dapr-labs');
-		expect(json['workspace']).toBe('solutions/combined');
+		expect(json['workspace']).toBe('labs/combined/solution');
 		const labs = json['labs'] as Record<string, unknown>[];
 		expect(labs).toHaveLength(1);
 		expect(Object.keys(labs[0]!)).toEqual(['id', 'title', 'status', 'score', 'maxScore', 'steps', 'findings']);
@@ -77,7 +77,7 @@ describe('dapr-labs check (real bin)', () => {
 		expect(json.summary.errors).toBe(2);
 	});
 	test('--dir defaults to the current folder, --lab to all', async () => {
-		const {code, stdout} = await bin(['check', '--format', 'json'], join(ROOT, 'solutions', 'lab-a'));
+		const {code, stdout} = await bin(['check', '--format', 'json'], join(ROOT, 'labs', 'lab-a', 'solution'));
 		const json = JSON.parse(stdout) as {workspace: string; labs: {id: string; status: string}[]};
 		expect(json.workspace).toBe('.');
 		expect(json.labs.map((lab) => lab.id)).toEqual(['lab-a', 'lab-b', 'combined']);

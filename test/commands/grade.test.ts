@@ -19,11 +19,11 @@ let dir: string;
 
 beforeAll(async () => {
 	dir = await mkdtemp(join(tmpdir(), 'dapr-labs-grade-cmd-'));
-	cpSync(join(ROOT, 'solutions', 'lab-a'), join(dir, 'class', 'alice'), {recursive: true});
+	cpSync(join(ROOT, 'labs', 'lab-a', 'solution'), join(dir, 'class', 'alice'), {recursive: true});
 	cpSync(join(ROOT, 'labs', 'lab-a', 'starter'), join(dir, 'class', 'bob'), {recursive: true});
 	await writeFile(join(dir, 'class', 'zoe.zip'), makeZip([{name: '../evil.py', data: 'x'}]));
-	cpSync(join(ROOT, 'solutions', 'lab-a'), join(dir, 'good', 'alice'), {recursive: true});
-	cpSync(join(ROOT, 'solutions', 'lab-a'), join(dir, 'good', 'carol'), {recursive: true});
+	cpSync(join(ROOT, 'labs', 'lab-a', 'solution'), join(dir, 'good', 'alice'), {recursive: true});
+	cpSync(join(ROOT, 'labs', 'lab-a', 'solution'), join(dir, 'good', 'carol'), {recursive: true});
 });
 afterAll(async () => {
 	await rm(dir, {recursive: true, force: true});

@@ -67,7 +67,7 @@ describe('run results in the folder\'s progress', () => {
 		const {loadProgress} = await import('../../src/runner/state-store.js');
 		const dir = await mkdtemp(join(tmpdir(), 'dapr-labs-record-'));
 		dirs.push(dir);
-		await cp(join(packageRoot(), 'solutions', 'lab-a'), dir, {recursive: true});
+		await cp(join(packageRoot(), 'labs', 'lab-a', 'solution'), dir, {recursive: true});
 		const checkText = async () => {
 			const out = io(dir, {});
 			await check(['--lab', 'lab-a'], out);

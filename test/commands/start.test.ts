@@ -41,7 +41,7 @@ describe('dapr-labs start (not a TTY)', () => {
 	it('--lab picks the lab; a fixed handler shows the next open step', async () => {
 		const dir = await temp('dapr-labs-start-');
 		await init(['--lab', 'lab-a'], memoryIO(dir).io);
-		await writeFile(join(dir, 'components', 'cron-binding.yaml'), await readFile(join(root, 'solutions', 'lab-a', 'components', 'cron-binding.yaml')));
+		await writeFile(join(dir, 'components', 'cron-binding.yaml'), await readFile(join(root, 'labs', 'lab-a', 'solution', 'components', 'cron-binding.yaml')));
 		const {io, out} = memoryIO(dir);
 		expect(await run(['--lab', 'lab-a'], io)).toBe(0);
 		expect(out()).toContain('Step 2/5: Write the POST handler');
@@ -78,7 +78,7 @@ describe('dapr-labs start (not a TTY)', () => {
 		};
 		await waitFor(() => output.includes('Step 1/5'));
 		await new Promise((r) => setTimeout(r, 300));
-		await writeFile(join(dir, 'components', 'cron-binding.yaml'), await readFile(join(root, 'solutions', 'lab-a', 'components', 'cron-binding.yaml')));
+		await writeFile(join(dir, 'components', 'cron-binding.yaml'), await readFile(join(root, 'labs', 'lab-a', 'solution', 'components', 'cron-binding.yaml')));
 		await waitFor(() => output.includes('Step 2/5: Write the POST handler'));
 		const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
 		proc.kill('SIGINT');
@@ -93,7 +93,7 @@ describe('npm pack', () => {
 		const {stdout} = await exec('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir, '--json'], {cwd: root, maxBuffer: 64 * 1024 * 1024});
 		const [info] = JSON.parse(stdout) as {filename: string; files: {path: string}[]}[];
 		const paths = info!.files.map((f) => f.path);
-		for (const prefix of ['bin/dapr-labs.js', 'dist/cli.js', 'labs/lab-a/lab.yaml', 'labs/quiz.yaml', 'labs/lab-a/starter/app.py', 'components/', 'solutions/lab-a/app.py']) {
+		for (const prefix of ['bin/dapr-labs.js', 'dist/cli.js', 'labs/lab-a/lab.yaml', 'labs/quiz.yaml', 'labs/lab-a/starter/app.py', 'components/', 'labs/lab-a/solution/app.py']) {
 			expect(paths.some((p) => p.startsWith(prefix)), prefix).toBe(true);
 		}
 		expect(paths.some((p) => p.startsWith('src/') || p.startsWith('test/'))).toBe(false);

@@ -26,8 +26,8 @@ function describeFindings(findings: readonly Finding[]): string[] {
 }
 
 describe('reference content passes', () => {
-	test.each(LAB_IDS)('solutions/%s passes its lab with no errors or warnings', async (id) => {
-		const {result} = await checkFolder(join(ROOT, 'solutions', id), {labs: [id]});
+	test.each(LAB_IDS)('labs/%s/solution passes its lab with no errors or warnings', async (id) => {
+		const {result} = await checkFolder(join(ROOT, 'labs', id, 'solution'), {labs: [id]});
 		const lab = result.labs[0]!;
 		expect(describeFindings(lab.findings.filter((f) => f.severity !== 'info'))).toEqual([]);
 		expect(lab.status).toBe('pass');
@@ -40,8 +40,8 @@ describe('reference content passes', () => {
 			dir = await mkdtemp(join(tmpdir(), 'dapr-labs-corpus-'));
 			await mkdir(join(dir, 'components'));
 			for (const name of await readdir(join(ROOT, 'components'))) await cp(join(ROOT, 'components', name), join(dir, 'components', name));
-			await cp(join(ROOT, 'solutions', 'combined', 'app.py'), join(dir, 'app.py'));
-			await cp(join(ROOT, 'solutions', 'combined', 'Dockerfile'), join(dir, 'Dockerfile'));
+			await cp(join(ROOT, 'labs', 'combined', 'solution', 'app.py'), join(dir, 'app.py'));
+			await cp(join(ROOT, 'labs', 'combined', 'solution', 'Dockerfile'), join(dir, 'Dockerfile'));
 		});
 		afterAll(async () => {
 			if (dir) await rm(dir, {recursive: true, force: true});

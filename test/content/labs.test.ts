@@ -46,7 +46,7 @@ describe('lab content', () => {
 		for (const lab of labs) {
 			for (const step of lab.steps) {
 				if (step.kind === 'static') expect(step.solutionFiles.length, `${lab.id}/${step.id}`).toBeGreaterThan(0);
-				for (const file of step.solutionFiles) await expect(access(join(root, 'solutions', lab.id, file)), `${lab.id}/${step.id}: ${file}`).resolves.toBeUndefined();
+				for (const file of step.solutionFiles) await expect(access(join(root, 'labs', lab.id, 'solution', file)), `${lab.id}/${step.id}: ${file}`).resolves.toBeUndefined();
 			}
 		}
 	});
@@ -65,7 +65,7 @@ describe('lab content', () => {
 
 	it('every reference solution passes its lab', async () => {
 		for (const lab of labs) {
-			const {result} = await checkFolder(join(root, 'solutions', lab.id), {labs: [lab.id]});
+			const {result} = await checkFolder(join(root, 'labs', lab.id, 'solution'), {labs: [lab.id]});
 			const labResult = result.labs[0]!;
 			expect(labResult.findings.filter((f) => f.severity === 'error'), lab.id).toEqual([]);
 			expect(labResult.steps.every((s) => s.status === 'pass'), lab.id).toBe(true);

@@ -23,7 +23,7 @@ const NO_POSITION_RULES = ['lab/missing-file', 'lab/missing-component'];
 
 const ROOT = packageRoot();
 const BIN = join(ROOT, 'bin', 'dapr-labs.js');
-const SOLUTION = join(ROOT, 'solutions', 'combined');
+const SOLUTION = join(ROOT, 'labs', 'combined', 'solution');
 const TIMEOUT_MS = 60_000;
 
 let scratch = '';
@@ -310,7 +310,7 @@ function mutate(text: string, next: () => number): string {
 }
 
 async function solutionFiles(lab: string): Promise<Map<string, string>> {
-	const dir = join(ROOT, 'solutions', lab);
+	const dir = join(ROOT, 'labs', lab, 'solution');
 	const files = new Map<string, string>();
 	for (const name of ['app.py', 'Dockerfile']) files.set(name, await readFile(join(dir, name), 'utf8'));
 	for (const name of await readdir(join(dir, 'components'))) files.set(`components/${name}`, await readFile(join(dir, 'components', name), 'utf8'));

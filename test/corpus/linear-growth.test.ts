@@ -73,7 +73,7 @@ function checkWith(slot: string) {
 
 beforeAll(async () => {
 	labs = await loadLabs();
-	const dir = join(packageRoot(), 'solutions', 'combined');
+	const dir = join(packageRoot(), 'labs', 'combined', 'solution');
 	for (const path of ['app.py', 'Dockerfile', 'requirements.txt', 'components/cron-binding.yaml', 'components/http-binding.yaml', 'components/pubsub.yaml']) {
 		solution.set(path, await readFile(join(dir, path), 'utf8').catch(() => ''));
 	}

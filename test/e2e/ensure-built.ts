@@ -44,7 +44,7 @@ export async function builtSnapshot(root: string, into: string): Promise<string>
 		const copy = join(into, `pkg-${attempt}`);
 		await mkdir(copy, {recursive: true});
 		try {
-			for (const part of ['bin', 'dist', 'labs', 'components', 'solutions', 'assets', 'package.json']) await cp(join(root, part), join(copy, part), {recursive: true});
+			for (const part of ['bin', 'dist', 'labs', 'components', 'assets', 'package.json']) await cp(join(root, part), join(copy, part), {recursive: true});
 			await symlink(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
 			// Every chunk must be there: start loads the most of them.
 			await exec(process.execPath, [join(copy, 'bin', 'dapr-labs.js'), 'start', '--help']);

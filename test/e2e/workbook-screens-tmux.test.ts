@@ -87,7 +87,7 @@ async function labFolder(lab: 'lab-a' | 'lab-b'): Promise<string> {
 /** Lab B on step 2 with two problems: step 1 done, the async-with mistake fixed, "POST" and the dict data left. */
 async function labBOnStep2(): Promise<string> {
 	const dir = await labFolder('lab-b');
-	await copyFile(join(root, 'solutions', 'lab-b', 'components', 'http-binding.yaml'), join(dir, 'components', 'http-binding.yaml'));
+	await copyFile(join(root, 'labs', 'lab-b', 'solution', 'components', 'http-binding.yaml'), join(dir, 'components', 'http-binding.yaml'));
 	const app = await readFile(join(dir, 'app.py'), 'utf8');
 	await writeFile(join(dir, 'app.py'), app.replace('async with DaprClient()', 'with DaprClient()'));
 	return dir;
@@ -146,7 +146,7 @@ describe.skipIf(!available)('workbook screens in a real terminal (tmux)', () => 
 
 	it('re-checks after every `sed -i` (a save by rename), several in a row', async () => {
 		const dir = await labFolder('lab-a');
-		await copyFile(join(root, 'solutions', 'lab-a', 'components', 'cron-binding.yaml'), join(dir, 'components', 'cron-binding.yaml'));
+		await copyFile(join(root, 'labs', 'lab-a', 'solution', 'components', 'cron-binding.yaml'), join(dir, 'components', 'cron-binding.yaml'));
 		open(dir, 'lab-a', 100, 30);
 		await until((s) => s.includes('2. Write the POST handler') && s.includes('/cleanup_cron'), 'the handler step with the wrong route');
 		// Each sed renames a new app.py over the old one; each must reach the screen.

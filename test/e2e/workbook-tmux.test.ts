@@ -71,7 +71,7 @@ describe.skipIf(!available)('workbook in a real terminal (tmux)', () => {
 		dir = await mkdtemp(join(tmpdir(), 'dapr-labs-e2e-lab-'));
 		await exec(process.execPath, [bin, 'init', '--lab', 'lab-a'], {cwd: dir});
 		// Step 1 done, so the workbook opens on step 2 with the starter's broken route.
-		await copyFile(join(root, 'solutions', 'lab-a', 'components', 'cron-binding.yaml'), join(dir, 'components', 'cron-binding.yaml'));
+		await copyFile(join(root, 'labs', 'lab-a', 'solution', 'components', 'cron-binding.yaml'), join(dir, 'components', 'cron-binding.yaml'));
 	}, 180_000);
 
 	afterAll(async () => {

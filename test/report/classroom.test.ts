@@ -22,9 +22,9 @@ const ROOT = join(import.meta.dirname, '..', '..');
 beforeAll(async () => {
 	labs = await loadLabs();
 	dir = await mkdtemp(join(tmpdir(), 'dapr-labs-classroom-'));
-	cpSync(join(ROOT, 'solutions', 'lab-a'), join(dir, 'repo'), {recursive: true});
-	cpSync(join(ROOT, 'solutions', 'lab-a'), join(dir, 'class', 'alice'), {recursive: true});
-	cpSync(join(ROOT, 'solutions', 'lab-a'), join(dir, 'class', 'bob'), {recursive: true});
+	cpSync(join(ROOT, 'labs', 'lab-a', 'solution'), join(dir, 'repo'), {recursive: true});
+	cpSync(join(ROOT, 'labs', 'lab-a', 'solution'), join(dir, 'class', 'alice'), {recursive: true});
+	cpSync(join(ROOT, 'labs', 'lab-a', 'solution'), join(dir, 'class', 'bob'), {recursive: true});
 });
 afterAll(async () => {
 	await rm(dir, {recursive: true, force: true});
@@ -32,7 +32,7 @@ afterAll(async () => {
 
 /** The Lab A solution graded for Lab A only (realResult checks every lab). */
 async function solutionReport(name = 'alice') {
-	const result = await realResult('solutions/lab-a');
+	const result = await realResult('labs/lab-a/solution');
 	return gradeReport([{name, result: {...result, labs: result.labs.filter((lab) => lab.id === 'lab-a')}}]);
 }
 
@@ -62,7 +62,7 @@ describe('classroom result', () => {
 		const runtime = result.tests.filter((test) => runtimeNames.includes(test.name));
 		expect(runtime).toHaveLength(2);
 		for (const test of runtime) {
-			expect(test).toMatchObject({status: 'fail', score: 0, test_code: 'dapr-labs run lab-a --dir solutions/lab-a'});
+			expect(test).toMatchObject({status: 'fail', score: 0, test_code: 'dapr-labs run lab-a --dir labs/lab-a/solution'});
 			expect(test.message).toMatch(/^Not earned: .*`dapr-labs run lab-a`.*`run: true`/);
 		}
 		expect(result.status).toBe('fail');
@@ -85,8 +85,8 @@ describe('classroom result', () => {
 		const finding = {ruleId: 'run/delivery-failed', severity: 'error' as const, message: 'daprd POSTed /cleanup-cron and got 404.', file: 'app.py', line: 14, column: 1};
 		const result = classroomResult(await solutionReport(), {labs, runs: [evidence('fail', {findings: [finding]})]});
 		const test = result.tests.find((candidate) => candidate.name === runtimeNames[1])!;
-		expect(test).toMatchObject({status: 'fail', score: 0, filename: 'solutions/lab-a/app.py', line_no: 14});
-		expect(test.message).toContain('solutions/lab-a/app.py:14:1 run/delivery-failed: daprd POSTed /cleanup-cron and got 404.');
+		expect(test).toMatchObject({status: 'fail', score: 0, filename: 'labs/lab-a/solution/app.py', line_no: 14});
+		expect(test.message).toContain('labs/lab-a/solution/app.py:14:1 run/delivery-failed: daprd POSTed /cleanup-cron and got 404.');
 	});
 
 	it('a run that could not start makes the runtime tests errors; a run of another lab counts for nothing', async () => {
@@ -100,7 +100,7 @@ describe('classroom result', () => {
 	});
 
 	it('several submissions: names prefixed, no run evidence applies', async () => {
-		const report = gradeReport([{name: 'alice', result: await realResult('solutions/lab-a')}, {name: 'bob', result: await realResult('labs/lab-a/starter')}]);
+		const report = gradeReport([{name: 'alice', result: await realResult('labs/lab-a/solution')}, {name: 'bob', result: await realResult('labs/lab-a/starter')}]);
 		const result = classroomResult(report, {labs, runs: [evidence('pass')]});
 		expect(result.tests.every((test) => test.name.startsWith('alice / ') || test.name.startsWith('bob / '))).toBe(true);
 		expect(result.tests.filter((test) => test.name.startsWith('alice / ')).reduce((sum, test) => sum + test.score, 0)).toBe(80);

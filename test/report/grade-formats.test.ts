@@ -11,7 +11,7 @@ import {realResult} from './fixtures.js';
 
 async function classReport(): Promise<GradeReport> {
 	return gradeReport([
-		{name: 'alice', result: await realResult('solutions/lab-a')},
+		{name: 'alice', result: await realResult('labs/lab-a/solution')},
 		{name: '=HYPERLINK("http://evil","x")', result: await realResult('labs/lab-a/starter')},
 		{name: 'dave, "the" \u001B[31mred\u001B[0m\nsecond line', result: await realResult('labs/lab-b/starter')},
 		{name: 'erin', result: null, error: '+cmd|calc: the archive could not be read (invalid zip).'},

@@ -49,7 +49,7 @@ describe('formatGradeJunit', () => {
 	it('one testsuite per submission; an ungradable one is an error testcase', async () => {
 		const labs = await loadLabs();
 		const report = gradeReport([
-			{name: 'alice', result: await realResult('solutions/lab-a')},
+			{name: 'alice', result: await realResult('labs/lab-a/solution')},
 			{name: 'bob <script>', result: await realResult('labs/lab-b/starter')},
 			{name: 'carol', result: null, error: 'The archive holds a symbolic link ("x" -> "/etc/passwd"); links are not extracted, so the archive is refused.'},
 		]);

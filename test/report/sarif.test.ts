@@ -24,7 +24,7 @@ describe('formatSarif', () => {
 	const validate = validator();
 
 	it('validates against the SARIF 2.1.0 schema for real starters, solutions and hostile text', async () => {
-		for (const result of [await realResult('labs/lab-a/starter'), await realResult('labs/lab-b/starter'), await realResult('solutions/combined'), hostileResult(5)]) {
+		for (const result of [await realResult('labs/lab-a/starter'), await realResult('labs/lab-b/starter'), await realResult('labs/combined/solution'), hostileResult(5)]) {
 			const log = JSON.parse(formatSarif(result, {ruleMeta: (id) => ruleById(id)?.meta}));
 			const ok = validate(log);
 			expect(validate.errors ?? []).toEqual([]);

@@ -49,7 +49,7 @@ describe.skipIf(!available)('two workbooks in a room', () => {
 			const dir = await mkdtemp(join(tmpdir(), 'dapr-labs-room-lab-'));
 			dirs.push(dir);
 			await exec(process.execPath, [bin, 'init', '--lab', 'lab-a'], {cwd: dir});
-			await copyFile(join(root, 'solutions', 'lab-a', 'components', 'cron-binding.yaml'), join(dir, 'components', 'cron-binding.yaml'));
+			await copyFile(join(root, 'labs', 'lab-a', 'solution', 'components', 'cron-binding.yaml'), join(dir, 'components', 'cron-binding.yaml'));
 		}
 	}, 180_000);
 	afterAll(async () => {

@@ -24,25 +24,25 @@ afterAll(async () => {
 /** A class folder: good and starter submissions, archives, and every kind of broken submission. */
 async function makeClass(root: string): Promise<void> {
 	await mkdir(root, {recursive: true});
-	cpSync(join(ROOT, 'solutions', 'lab-a'), join(root, 'alice'), {recursive: true});
+	cpSync(join(ROOT, 'labs', 'lab-a', 'solution'), join(root, 'alice'), {recursive: true});
 	cpSync(join(ROOT, 'labs', 'lab-a', 'starter'), join(root, 'bob'), {recursive: true});
 	// A zip holding a wrapper folder, the way students zip their lab.
 	const files = ['app.py', 'Dockerfile', 'components/cron-binding.yaml'];
 	const {readFileSync} = await import('node:fs');
-	await writeFile(join(root, 'carol.zip'), makeZip(files.map((file) => ({name: `lab-a/${file}`, data: readFileSync(join(ROOT, 'solutions', 'lab-a', file))}))));
+	await writeFile(join(root, 'carol.zip'), makeZip(files.map((file) => ({name: `lab-a/${file}`, data: readFileSync(join(ROOT, 'labs', 'lab-a', 'solution', file))}))));
 	// A tar.gz of the same.
-	await tar.c({file: join(root, 'dan.tar.gz'), cwd: join(ROOT, 'solutions'), gzip: true, portable: true}, ['lab-a']);
+	await tar.c({file: join(root, 'dan.tar.gz'), cwd: join(ROOT, 'labs', 'lab-a'), gzip: true, portable: true}, ['solution']);
 	// Broken ones.
 	await writeFile(join(root, 'erin.zip'), Buffer.from('this is not a zip file at all'));
 	await writeFile(join(root, 'frank.zip'), makeZip([{name: '../../../escaped.py', data: 'pwned'}]));
 	await writeFile(join(root, 'grace.zip'), makeZip([{name: 'app.py', data: Buffer.alloc(30 * 1024 * 1024)}]));
-	cpSync(join(ROOT, 'solutions', 'lab-a'), join(root, 'heidi'), {recursive: true});
+	cpSync(join(ROOT, 'labs', 'lab-a', 'solution'), join(root, 'heidi'), {recursive: true});
 	await writeFile(join(root, 'heidi', 'app.py'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0xff, 0xfe, 0, 0, 3]));
-	cpSync(join(ROOT, 'solutions', 'lab-a'), join(root, 'ivan'), {recursive: true});
+	cpSync(join(ROOT, 'labs', 'lab-a', 'solution'), join(root, 'ivan'), {recursive: true});
 	// A 1 GB file, sparse so the test costs nothing on disk.
 	await writeFile(join(root, 'ivan', 'Dockerfile'), '');
 	await truncate(join(root, 'ivan', 'Dockerfile'), 1024 ** 3);
-	cpSync(join(ROOT, 'solutions', 'lab-a'), join(root, 'judy'), {recursive: true});
+	cpSync(join(ROOT, 'labs', 'lab-a', 'solution'), join(root, 'judy'), {recursive: true});
 	await rm(join(root, 'judy', 'app.py'));
 	await symlink('app.py', join(root, 'judy', 'app.py'));
 	await symlink('loop-b.yaml', join(root, 'judy', 'components', 'loop-a.yaml'));
@@ -77,7 +77,7 @@ describe('discoverSubmissions', () => {
 
 	it('descends through a single wrapper folder', async () => {
 		const wrapper = join(dir, 'wrap', 'outer', 'inner');
-		cpSync(join(ROOT, 'solutions', 'lab-a'), wrapper, {recursive: true});
+		cpSync(join(ROOT, 'labs', 'lab-a', 'solution'), wrapper, {recursive: true});
 		expect(await findLabRoot(join(dir, 'wrap'))).toBe(wrapper);
 	});
 });

@@ -25,7 +25,7 @@ async function lab(files: Record<string, string>): Promise<string> {
 	return dir;
 }
 
-const solution = (labId: string, file: string) => readFile(join(ROOT, 'solutions', labId, file), 'utf8');
+const solution = (labId: string, file: string) => readFile(join(ROOT, 'labs', labId, 'solution', file), 'utf8');
 
 describe.each(['1.18', '1.16'] as const)('output binding labs under the fake dapr %s', (style) => {
 	it('passes Lab B end to end with the local receiver', async (context) => {

@@ -82,7 +82,7 @@ export type QuizState = {
 export type SessionState = {
 	readonly labs: readonly LabDef[];
 	readonly quiz: readonly QuizQuestion[];
-	/** Reference solution texts: lab → file (relative to solutions/<lab>/) → text. */
+	/** Reference solution texts: lab → file (relative to labs/<lab>/solution/) → text. */
 	readonly solutions: Readonly<Partial<Record<LabId, Readonly<Record<string, string>>>>>;
 	/** Screen stack; the last one is shown. Never empty. */
 	readonly screens: readonly Screen[];

@@ -23,7 +23,7 @@ export function SolutionScreen({state}: {readonly state: SessionState}) {
 		const text = texts[file];
 		const head: ScrollItem = {key: `${file}:head`, rows: rowsOf(`── ${file}`, columns), node: <Tone tone="accent" bold>{`── ${file}`}</Tone>};
 		if (text === undefined) {
-			const missing = `(missing from the package: solutions/${lab.id}/${file})`;
+			const missing = `(missing from the package: labs/${lab.id}/solution/${file})`;
 			return [head, {key: `${file}:missing`, rows: rowsOf(missing, columns), node: <Tone tone="bad">{missing}</Tone>}];
 		}
 		const lines = text.replace(/\n$/, '').split('\n');
@@ -45,7 +45,7 @@ export function SolutionScreen({state}: {readonly state: SessionState}) {
 	const footer = `catch-up writes these for you: dapr-labs catch-up --lab ${lab.id} --step ${stepIndexOf(state, lab) + 2}`;
 	return (
 		<Box flexDirection="column">
-			<Title text={`Solution: ${step.title}`} right={`solutions/${lab.id}/`} />
+			<Title text={`Solution: ${step.title}`} right={`labs/${lab.id}/solution/`} />
 			<Scroller items={items} scroll={state.scroll} reserved={2 + rowsOf(footer, columns) + keyBarRows(KEYS, columns)} />
 			<Tone tone="muted">{footer}</Tone>
 			<KeyBar keys={KEYS} />

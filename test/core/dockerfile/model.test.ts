@@ -8,11 +8,11 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const names = (text: string) => analyzeDockerfile('Dockerfile', text).pipPackages.map((p) => p.name);
 
 describe('the lesson solutions', () => {
-	const dirs = readdirSync(path.join(repoRoot, 'solutions')).filter((d) => existsSync(path.join(repoRoot, 'solutions', d, 'Dockerfile')));
+	const dirs = readdirSync(path.join(repoRoot, 'labs')).filter((d) => existsSync(path.join(repoRoot, 'labs', d, 'solution', 'Dockerfile')));
 	it('has solutions to read', () => expect(dirs.length).toBeGreaterThanOrEqual(3));
 	it.each(dirs)('%s/Dockerfile', (dir) => {
-		const text = readFileSync(path.join(repoRoot, 'solutions', dir, 'Dockerfile'), 'utf8');
-		const m = analyzeDockerfile(`solutions/${dir}/Dockerfile`, text);
+		const text = readFileSync(path.join(repoRoot, 'labs', dir, 'solution', 'Dockerfile'), 'utf8');
+		const m = analyzeDockerfile(`labs/${dir}/solution/Dockerfile`, text);
 		expect(m.syntaxErrors).toEqual([]);
 		expect(m.baseImage?.image).toBe('python:3.12-slim');
 		expect(m.baseImage?.span).toMatchObject({line: 1, column: 6});

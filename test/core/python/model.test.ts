@@ -16,7 +16,7 @@ const argMap = (call: PyCall) =>
 
 describe('analyzePython: the lesson apps', () => {
 	it('lab A solution: one FastAPI POST route at /cleanup-cron, no errors', () => {
-		const m = analyzePython('app.py', read('solutions/lab-a/app.py'));
+		const m = analyzePython('app.py', read('labs/lab-a/solution/app.py'));
 		expect(m.syntaxErrors).toEqual([]);
 		expect(m.routes).toHaveLength(1);
 		expect(m.routes[0]).toMatchObject({
@@ -60,7 +60,7 @@ describe('analyzePython: the lesson apps', () => {
 	});
 
 	it('lab B solution: sync with, json.dumps data', () => {
-		const m = analyzePython('app.py', read('solutions/lab-b/app.py'));
+		const m = analyzePython('app.py', read('labs/lab-b/solution/app.py'));
 		expect(m.withs.map((w) => w.async)).toEqual([false]);
 		expect(argMap(callsTo(m, 'invoke_binding')[0]!).data).toEqual({kind: 'call', callee: 'json.dumps'});
 	});
@@ -70,7 +70,7 @@ describe('analyzePython: the lesson apps', () => {
 		const called = starter.calledNames.find((use) => use.name === 'find_expired_tasks');
 		expect(called?.span).toEqual({line: 20, column: 21, endLine: 20, endColumn: 38});
 		expect(starter.boundNames.has('find_expired_tasks')).toBe(false);
-		const solution = analyzePython('app.py', read('solutions/combined/app.py'));
+		const solution = analyzePython('app.py', read('labs/combined/solution/app.py'));
 		expect(solution.boundNames.has('find_expired_tasks')).toBe(true);
 		const publish = callsTo(solution, 'publish_event')[0]!;
 		expect(argMap(publish)).toMatchObject({pubsub_name: {kind: 'string', value: 'pubsub'}, topic_name: {kind: 'string', value: 'task-events'}});
