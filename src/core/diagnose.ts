@@ -111,6 +111,25 @@ function quote(text: string): string {
 
 // ------------------------------------------------------------------------------------------------------------
 
+/**
+ * One check a runtime probe reports (src/runner/probes): its verdict, the sentence shown, and the run/* finding a
+ * failure becomes. Probes sharing a check id report one check: the first failure wins, else the first pass.
+ */
+export type ProbeReport = {
+	/** The check id shown (`app-answer`, `webhook`, `published`). */
+	readonly checkId: string;
+	readonly ok: boolean;
+	readonly detail: string;
+	/** The finding a failure becomes; none: the failed check alone fails the run. */
+	readonly finding?: {
+		readonly ruleId: string;
+		/** Where it points: the first call of `method` (at the argument), else the first component of `componentType`, else the app. */
+		readonly at: {readonly call?: {readonly method: string; readonly keyword?: string; readonly position?: number}; readonly componentType?: string};
+		/** Not reported when one of these findings already explains the failure. */
+		readonly unlessAny?: readonly string[];
+	};
+};
+
 /** What the runner observed in one run. */
 export type RunObservation = {
 	readonly lab: LabId;
