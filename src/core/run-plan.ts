@@ -96,3 +96,113 @@ export type RunPlan = {
 		readonly ports: readonly number[];
 	};
 };
+
+/** What planRun needs besides the lab and the model. */
+export type PlanOptions = {
+	readonly dir: string;
+	readonly timeoutSec: number;
+	/** --app-port; default 8000. null runs without --app-port. */
+	readonly appPort?: number | null;
+	readonly daprHttpPort?: number;
+	readonly daprGrpcPort?: number;
+	readonly now: Date;
+	readonly zone: string;
+	/** The probe kinds by name (src/runner/probes/index.ts). */
+	readonly kinds: ReadonlyMap<string, ProbePlanner>;
+};
+
+/**
+ * Every problem with a lab's `runtime:` section, each prefixed with where it is (`runtime.probes[1]: ...`): unknown
+ * kinds and parameters a kind rejects. [] when the section is absent or valid.
+ */
+export function runtimeProblems(runtime: RuntimeDef | undefined, kinds: ReadonlyMap<string, ProbePlanner>): string[] {
+	const problems: string[] = [];
+	(runtime?.probes ?? []).forEach((probe, index) => {
+		const at = `runtime.probes[${index}]`;
+		const kind = kinds.get(probe.kind);
+		if (!kind) problems.push(`${at}: unknown probe kind "${probe.kind}" (known: ${[...kinds.keys()].join(', ')}).`);
+		else for (const problem of kind.validate(probe)) problems.push(`${at} (${probe.kind}): ${problem}`);
+	});
+	return problems;
+}
+
+/**
+ * Reads the `runtime:` section of parsed lab.yaml data: a mapping with `probes`, a list of mappings that each name a
+ * `kind`. The parameters are the kinds' business (runtimeProblems, at plan time and in the content tests).
+ */
+export function parseRuntimeDef(data: unknown, errors: string[]): RuntimeDef | undefined {
+	if (data === undefined) return undefined;
+	const record = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+	if (!record(data) || !Array.isArray(data['probes'])) {
+		errors.push('runtime must be a mapping with a list of probes (runtime: {probes: [{kind: ...}]}).');
+		return undefined;
+	}
+	const unknown = Object.keys(data).filter((key) => key !== 'probes');
+	if (unknown.length > 0) errors.push(`runtime: unknown key ${unknown.map((key) => `"${key}"`).join(', ')} (only probes).`);
+	const probes: ProbeDef[] = [];
+	data['probes'].forEach((probe: unknown, index) => {
+		if (!record(probe) || typeof probe['kind'] !== 'string' || probe['kind'] === '') errors.push(`runtime.probes[${index}] must be a mapping with a kind.`);
+		else probes.push(probe as ProbeDef);
+	});
+	return {probes};
+}
+
+/** The Redis addresses of the folder's pubsub.redis components (default localhost:6379, as pubsub.redis has). */
+function redisAddresses(model: WorkspaceModel): {readonly address: string; readonly source: string}[] {
+	const seen = new Map<string, string>();
+	for (const doc of model.components) {
+		if (doc.type?.value !== 'pubsub.redis') continue;
+		const host = (doc.metadata ?? []).find((item) => item.name?.value.toLowerCase() === 'redishost')?.value?.value ?? 'localhost:6379';
+		if (!seen.has(host)) seen.set(host, doc.file);
+	}
+	return [...seen].map(([address, source]) => ({address, source}));
+}
+
+/**
+ * Plans a run of `lab` on the folder `model` describes: the ports, the app command, the probes of the lab's
+ * `runtime:` section with their parameters resolved, the component edits they need and the deadline. Throws when the
+ * lab's runtime section is not valid (a lab definition bug, caught by the content tests).
+ */
+export function planRun(lab: LabDef, model: WorkspaceModel, options: PlanOptions): RunPlan {
+	const problems = runtimeProblems(lab.runtime, options.kinds);
+	if (problems.length > 0) throw new Error(`The runtime section of lab ${lab.id} is not valid:\n  ${problems.join('\n  ')}`);
+	const appPort = options.appPort === undefined ? 8000 : options.appPort;
+	const daprHttpPort = options.daprHttpPort ?? 3500;
+	const daprGrpcPort = options.daprGrpcPort ?? 50001;
+	const timeoutMs = options.timeoutSec * 1000;
+	const probes: PlannedProbe[] = [];
+	const edits: ComponentEdit[] = [];
+	const notes: string[] = [];
+	let receiver = false;
+	for (const def of lab.runtime?.probes ?? []) {
+		const outcome = options.kinds.get(def.kind)!.plan(def, {lab, model, now: options.now, zone: options.zone, timeoutMs, earlier: probes});
+		if (!outcome.ok) throw new Error(`The ${def.kind} probe of lab ${lab.id} cannot be planned: ${outcome.error}`);
+		probes.push(outcome.probe);
+		notes.push(...(outcome.notes ?? []));
+		receiver ||= outcome.receiver === true;
+		// Two probes on one component value (two webhook probes on one binding): the first edit stands.
+		for (const edit of outcome.edits ?? []) if (!edits.some((seen) => seen.component === edit.component && seen.key === edit.key)) edits.push(edit);
+	}
+	const publishes = lab.requiredComponents.some((group) => group.some((type) => type.startsWith('pubsub.')));
+	return {
+		lab: lab.id,
+		title: lab.title,
+		appId: lab.appId,
+		dir: options.dir,
+		appPort,
+		daprHttpPort,
+		daprGrpcPort,
+		app: {args: ['-m', 'uvicorn', 'app:app', '--host', '0.0.0.0', '--port', String(appPort ?? 8000)], pythonModules: lab.needsDaprSdk ? ['fastapi', 'uvicorn', 'dapr'] : ['fastapi', 'uvicorn']},
+		componentEdits: edits,
+		receiver,
+		probes,
+		timeoutMs,
+		notes,
+		needs: {
+			daprSdk: lab.needsDaprSdk,
+			// Labs that publish need the Redis behind their pub/sub component: the preflight probes it as doctor does.
+			redis: publishes ? redisAddresses(model) : [],
+			ports: [appPort, daprHttpPort, daprGrpcPort].filter((port): port is number => port !== null),
+		},
+	};
+}

@@ -41,8 +41,6 @@ export type RuntimeRun = {
 	stop(): Promise<void>;
 	/** The run log kept for `dapr-labs logs`, once one is open. */
 	readonly logFile: string | null;
-	/** How the runner reaches the app (null: no app port). */
-	readonly appUrl: string | null;
 };
 
 export interface Runtime {
@@ -50,6 +48,8 @@ export interface Runtime {
 	readonly name: string;
 	/** The environment judgement (doctor's), before anything is started. Never throws for a missing tool. */
 	preflight(plan: RunPlan, signal: AbortSignal): Promise<Preflight>;
+	/** How the runner reaches the app the plan starts (`http://127.0.0.1:8000`; a port-forward on Kubernetes). */
+	appUrl(plan: RunPlan): string | null;
 	/** Starts the plan. Work that can fail (a build, the temporary components copy) is reported as events. */
 	start(plan: RunPlan, setup: StartSetup, signal: AbortSignal): RuntimeRun;
 }
