@@ -1,22 +1,6 @@
 /** Small named wrappers around the Dapr CLI (np style): each runs one command and returns plain data. */
 import {execa} from 'execa';
 
-export type DaprVersion = {readonly cli: string | null; readonly runtime: string | null};
-
-/** `dapr --version` → CLI and runtime versions; null when dapr is not on PATH or does not answer. */
-export async function daprVersion(options: {readonly env?: Readonly<Record<string, string | undefined>>; readonly timeoutMs?: number} = {}): Promise<DaprVersion | null> {
-	try {
-		const result = await execa('dapr', ['--version'], {reject: false, timeout: options.timeoutMs ?? 10_000, stdin: 'ignore', ...(options.env ? {env: options.env, extendEnv: false} : {}), forceKillAfterDelay: 200});
-		if (result.exitCode !== 0) return null;
-		const text = String(result.stdout);
-		const cli = /CLI version:\s*(\S+)/.exec(text)?.[1] ?? null;
-		const runtime = /Runtime version:\s*(\S+)/.exec(text)?.[1] ?? null;
-		return {cli, runtime: runtime === 'n/a' ? null : runtime};
-	} catch {
-		return null;
-	}
-}
-
 export type DaprRunOptions = {
 	readonly appId: string;
 	readonly appPort: number | null;

@@ -36,7 +36,7 @@ export type ProbeContext = {
 	readonly signal: AbortSignal;
 	/** Shows an event while the run lasts (ignored once the runtime is stopping). */
 	emit(event: RunEvent): void;
-	/** The probes armed before this one, in lab.yaml order (a webhook probe waits for an earlier app call). */
+	/** The probes armed before this one, in lab.yaml order (a webhook probe right after an app call waits for it). */
 	readonly earlier: readonly ArmedProbe[];
 };
 

@@ -9,9 +9,10 @@
  *     describe: '{"alert": "task_expired", ...}'   # optional: how messages name the expected request
  *     missing: 'The receiver got no ... request from the cron handler.'   # optional: the sentence when none came
  *
- * After an earlier app-call probe, it waits for what that call makes the app send (10 s after a good answer, 1 s
- * after a bad one) and shows its check then. Without one it is passive: satisfied when a matching request arrives,
- * judged when the run ends, and shown then unless another probe reports the same check id.
+ * Right after an app-call probe in the list, it waits for what that call makes the app send (10 s after a good
+ * answer, 1 s after a bad one) and shows its check then. Anywhere else it is passive (a request the app sends on its
+ * own, e.g. from a cron handler): satisfied when a matching request arrives, judged when the run ends, and shown then
+ * unless an earlier probe reports the same check id (then the first failure of the two is the check's verdict).
  */
 import type {ProbeReport} from '../../core/diagnose.js';
 import type {ArmedProbe, ProbeModule} from './probe.js';
@@ -70,7 +71,8 @@ export const webhookReceiver: ProbeModule = {
 			return containsSubset(body, params.expectBody) && params.expectKeys.every((key) => isRecord(body) && key in body);
 		};
 		const receiver = context.receiver;
-		const trigger = [...context.earlier].reverse().find((earlier) => earlier.action)?.action ?? null;
+		// Active when the probe just before it is an app call (what that call makes the app send); else passive.
+		const trigger = context.earlier.at(-1)?.action ?? null;
 		let report: ProbeReport | undefined;
 		const matched = () => receiver?.requests.find((request) => matches(request.json)) ?? null;
 
