@@ -26,7 +26,7 @@ export type ComponentEdit =
 	| {readonly component: string; readonly key: string; readonly value: string}
 	| {readonly component: string; readonly key: string; readonly receiverPath: string};
 
-/** A probe after planning: its kind, its resolved parameters, and the check id it reports under. */
+/** A probe after planning: its kind and its resolved parameters. */
 export type PlannedProbe = {
 	readonly kind: string;
 	/** Parameters with defaults filled in and names resolved against the model (the kind knows their shape). */

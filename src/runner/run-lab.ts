@@ -185,39 +185,12 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 			if (events.length < MAX_EVENTS) events.push(seen);
 			const at = new Date();
 			for (const probe of probes) yield* probe.observe?.(seen, at) ?? [];
-			yield* lineEffects(seen);
+			if (seen.type === 'up-and-running') yield {type: 'phase', phase: 'waiting', message: 'Dapr is up; waiting for the app.'};
+			if (seen.type === 'app-discovered') yield* onAppUp();
+			const stop = earlyStop(seen, events);
+			if (stop) graceStop(stop.afterMs, stop.why);
 			maybeFinish();
 		}
-		function* lineEffects(seen: LineEvent): Generator<RunEvent> {
-			switch (seen.type) {
-				case 'up-and-running':
-					yield {type: 'phase', phase: 'waiting', message: 'Dapr is up; waiting for the app.'};
-					break;
-				case 'app-discovered':
-					yield* onAppUp();
-					break;
-				case 'component-init-failed':
-				case 'fatal':
-				case 'daprd-exited':
-					graceStop(1500, 'daprd exited');
-					break;
-				case 'app-exited':
-					graceStop(1500, 'the app exited');
-					break;
-				case 'app-not-subscribed':
-					graceStop(1500, `the app did not subscribe to binding ${seen.binding}`);
-					break;
-				case 'app-channel-missing':
-					graceStop(3000, 'daprd has no app channel');
-					break;
-				case 'delivery-failed':
-					if (events.filter((e) => e.type === 'delivery-failed').length >= 2) graceStop(1000, 'the app rejected the cron events');
-					break;
-				default:
-					break;
-			}
-		}
-
 		// --- what the probes saw, then stop ---------------------------------------------------------------------
 		const finishes: ProbeFinish[] = [];
 		for (const probe of probes) {
@@ -255,6 +228,26 @@ export async function* runLab(spec: RunSpec, signal: AbortSignal): AsyncGenerato
 		await run?.stop();
 		await pump;
 		await receiver?.close();
+	}
+}
+
+/** Lines that show daprd or the app giving up: the run ends shortly after, with the reason. */
+function earlyStop(seen: LineEvent, events: readonly LineEvent[]): {readonly afterMs: number; readonly why: string} | null {
+	switch (seen.type) {
+		case 'component-init-failed':
+		case 'fatal':
+		case 'daprd-exited':
+			return {afterMs: 1500, why: 'daprd exited'};
+		case 'app-exited':
+			return {afterMs: 1500, why: 'the app exited'};
+		case 'app-not-subscribed':
+			return {afterMs: 1500, why: `the app did not subscribe to binding ${seen.binding}`};
+		case 'app-channel-missing':
+			return {afterMs: 3000, why: 'daprd has no app channel'};
+		case 'delivery-failed':
+			return events.filter((e) => e.type === 'delivery-failed').length >= 2 ? {afterMs: 1000, why: 'the app rejected the cron events'} : null;
+		default:
+			return null;
 	}
 }
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {analyzeWorkspace} from '../../src/core/analyze.js';
-import {diagnose, judgeTriggers, planTriggers, REHEARSAL_SCHEDULE, toleranceFor, type RunObservation, type TriggerExpectation} from '../../src/core/diagnose.js';
+import {diagnose, judgeTriggers, mergeReports, planTriggers, REHEARSAL_SCHEDULE, toleranceFor, type RunObservation, type TriggerExpectation} from '../../src/core/diagnose.js';
 import {classifyLine} from '../../src/core/log/classify.js';
 import {streamReport} from '../../src/runner/probes/stream.js';
 import {webhookReport} from '../../src/runner/probes/webhook-receiver.js';
@@ -181,6 +181,19 @@ describe('diagnose', () => {
 		expect(result.findings.map((f) => f.ruleId)).toEqual(['run/webhook-not-received', 'run/pubsub-not-published']);
 		expect(result.findings[1]).toMatchObject({line: lineOf(APP, 'publish_event')});
 		expect(result.checks.map((c) => `${c.id}:${c.status}`)).toEqual(['triggers:pass', 'app-answer:pass', 'webhook:fail', 'published:fail']);
+	});
+
+	it('makes one check of the reports that share an id: the first failure wins, else the first pass', () => {
+		const pass = webhookReport('webhook', true, 'The receiver got POST /post.');
+		const alert = webhookReport('webhook', false, 'No alert came.');
+		const later = webhookReport('webhook', false, 'A later failure.');
+		expect(mergeReports([pass, alert, later])).toEqual([alert]);
+		expect(mergeReports([pass, webhookReport('webhook', true, 'second')])).toEqual([pass]);
+		const result = diagnose(observe({triggers: [at(0), at(1000)], reports: [{checkId: 'app-answer', ok: false, detail: 'POST /x answered 500 (empty); expected a 2xx answer.'}, pass, alert]}), model);
+		expect(result.checks.map((c) => `${c.id}:${c.status}:${c.message}`)).toEqual(['triggers:pass:Dapr delivered 2 cron events to /cleanup-cron, 1 s apart.', 'app-answer:fail:POST /x answered 500 (empty); expected a 2xx answer.', 'webhook:fail:No alert came.']);
+		// A failed app call is a failed check, not a finding; the webhook's failure is a finding at the invoke_binding call.
+		expect(result.findings.map((f) => [f.ruleId, f.message, f.line])).toEqual([['run/webhook-not-received', 'No alert came.', lineOf(APP, 'binding_name=')]]);
+		expect(result.status).toBe('fail');
 	});
 
 	it('works without a static model', () => {

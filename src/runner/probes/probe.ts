@@ -14,7 +14,7 @@
  *   verdict()  after the diagnosis, unless the run was interrupted: late checks (the trigger check)
  * Events produced asynchronously (an HTTP answer) go through context.emit; they are shown while the run lasts.
  */
-import type {RunObservation, ProbeReport, TriggerExpectation} from '../../core/diagnose.js';
+import type {ProbeReport, TriggerExpectation} from '../../core/diagnose.js';
 import type {LineEvent, RunEvent} from '../../core/run-events.js';
 import type {ComponentEdit, PlannedProbe, ProbePlanner, RunPlan} from '../../core/run-plan.js';
 import type {WorkspaceModel} from '../../core/rule.js';
@@ -68,10 +68,8 @@ export type ProbeFinish = {
 	readonly events?: readonly RunEvent[];
 	/** Its checks for diagnose (same check id from several probes: the first failure wins, else the first pass). */
 	readonly reports?: readonly ProbeReport[];
-	/** The cron deliveries it counted, when it watches a trigger expectation. */
+	/** The cron deliveries it counted, when it watches a trigger expectation (diagnose's `triggers`/`expectation`). */
 	readonly triggers?: {readonly expectation: TriggerExpectation; readonly at: readonly Date[]};
-	/** Lines it used in its judgement and diagnose should see (none today: runLab passes every line event). */
-	readonly observation?: Partial<Pick<RunObservation, 'ended'>>;
 };
 
 export interface ArmedProbe {
