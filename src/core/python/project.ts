@@ -10,6 +10,7 @@
 import type {PyCall, PyImport, PyRoute, PyRouter, PyRouteSource, PythonModel} from '../model.js';
 import type {Span} from '../types.js';
 import type {AnalyzeOptions} from './model.js';
+import {joinFlask} from './frameworks.js';
 
 /** At most this many modules besides the entry are read (a lab app has a handful; a vendored library is not ours). */
 export const MAX_PYTHON_MODULES = 64;
@@ -155,12 +156,6 @@ class Linker {
 }
 
 type Mount = {readonly prefix: string | null; readonly mounted: boolean};
-
-function joinFlask(prefix: string, path: string): string {
-	if (!prefix) return path;
-	if (!path) return prefix;
-	return `${prefix.replace(/\/+$/u, '')}/${path.replace(/^\/+/u, '')}`;
-}
 
 const INCLUDE = new Set(['include_router', 'register_blueprint']);
 
