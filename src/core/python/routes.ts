@@ -1,11 +1,13 @@
 /**
- * Routes: decorated handlers (`@app.post`, `@bp.route`, `@app.binding`), routes added by call (`add_api_route`, `add_url_rule`), and where routers are mounted (include_router / register_blueprint prefixes).
+ * Routes: decorated handlers (`@app.post`, `@bp.route`, `@app.binding`), routes added by call (`add_api_route`,
+ * `add_url_rule`), and where routers are mounted (include_router / register_blueprint prefixes). What each framework
+ * means by them is in frameworks.ts.
  */
 import type {SyntaxNode} from '@lezer/common';
 import type {PyCall, PyFramework, PyRoute, PyRouter} from '../model.js';
 import {type ArgNodes, argNodes, stringList} from './args.js';
 import {evaluate} from './evaluate.js';
-import {BARE_CONSTRUCTORS, CONSTRUCTORS, HTTP_SHORTCUTS, joinFlask} from './frameworks.js';
+import {ADD_ROUTE_METHODS, BARE_CONSTRUCTORS, CONSTRUCTORS, headWithGet, HTTP_SHORTCUTS, INCLUDE_METHODS, isRouteDecorator, joinFlask, joinPrefix, prefixKeyword} from './frameworks.js';
 import {qualify} from './imports.js';
 import {starletteRoutes} from './starlette.js';
 import {boundedSlice, calleeText, compact, type Construction, type Scope, shortText, slice, type Source, type State} from './state.js';
@@ -59,10 +61,10 @@ function mountsOf(state: State, calls: readonly PyCall[], name: string, seen: Se
 	const mounts: Mount[] = [];
 	const nextSeen = new Set(seen).add(name);
 	for (const call of calls) {
-		if (call.receiver === null || (call.method !== 'include_router' && call.method !== 'register_blueprint')) continue;
+		if (call.receiver === null || !INCLUDE_METHODS.has(call.method)) continue;
 		const first = call.args.find((arg) => arg.position === 0) ?? call.args.find((arg) => arg.keyword === 'router' || arg.keyword === 'blueprint');
 		if (!first || first.value.kind !== 'name' || first.value.name !== name) continue;
-		const named = call.args.find((arg) => arg.keyword === (flask ? 'url_prefix' : 'prefix'));
+		const named = call.args.find((arg) => arg.keyword === prefixKeyword(target.framework));
 		const prefixArg = named?.value.kind === 'other' && named.value.text === 'None' ? undefined : named;
 		const includePrefix = prefixArg ? (prefixArg.value.kind === 'string' ? prefixArg.value.value : null) : flask ? undefined : '';
 		for (const parent of mountsOf(state, calls, call.receiver, nextSeen)) {
@@ -82,7 +84,7 @@ function mountsOf(state: State, calls: readonly PyCall[], name: string, seen: Se
 function ownPrefix(state: State, target: Target): string | null {
 	if (!target.call) return '';
 	const args = argNodes(target.call.src, target.call.call.lastChild?.name === 'ArgList' ? target.call.call.lastChild : null);
-	const node = args.keyword.get(target.framework === 'flask' ? 'url_prefix' : 'prefix');
+	const node = args.keyword.get(prefixKeyword(target.framework));
 	if (!node) return '';
 	const value = evaluate(state, target.call.src, node);
 	if (value.kind === 'string') return value.value;
@@ -92,7 +94,7 @@ function ownPrefix(state: State, target: Target): string | null {
 
 export function buildRoutes(state: State, calls: readonly PyCall[]): PyRoute[] {
 	const routes: PyRoute[] = [];
-	const includes = calls.filter((call) => call.receiver !== null && (call.method === 'include_router' || call.method === 'register_blueprint'));
+	const includes = calls.filter((call) => call.receiver !== null && INCLUDE_METHODS.has(call.method));
 	const mountCache = new Map<string, Mount[]>();
 	const mounts = (name: string): Mount[] => {
 		let found = mountCache.get(name);
@@ -140,12 +142,10 @@ export function buildRoutes(state: State, calls: readonly PyCall[]): PyRoute[] {
 				else methodsUnknown = true;
 			}
 		}
-		// Flask (and unknown `.route`, which is Flask's shape) answers HEAD wherever it answers GET.
-		const flaskLike = framework === 'flask' || (framework === 'unknown' && (attr === 'route' || attr === 'add_url_rule'));
-		if (flaskLike && methods.includes('GET') && !methods.includes('HEAD')) methods.push('HEAD');
+		if (headWithGet(framework, attr) && methods.includes('GET') && !methods.includes('HEAD')) methods.push('HEAD');
 		for (const mount of mounts(target)) {
 			let full: string | null = null;
-			if (path !== null && mount.prefix !== null) full = framework === 'flask' ? joinFlask(mount.prefix, path) : mount.prefix + path;
+			if (path !== null && mount.prefix !== null) full = joinPrefix(framework, mount.prefix, path);
 			const route: PyRoute = {
 				kind: 'http',
 				path: full,
@@ -170,7 +170,7 @@ export function buildRoutes(state: State, calls: readonly PyCall[]): PyRoute[] {
 			const argList = decorator.getChild('ArgList');
 			if (names.length < 2 || !argList) continue;
 			const attr = names[names.length - 1]!;
-			if (!HTTP_SHORTCUTS.has(attr) && attr !== 'route' && attr !== 'api_route' && attr !== 'binding') continue;
+			if (!isRouteDecorator(attr)) continue;
 			const to = argList.to;
 			emit({
 				src: item.src,
@@ -191,7 +191,7 @@ export function buildRoutes(state: State, calls: readonly PyCall[]): PyRoute[] {
 		const callee = raw.node.firstChild;
 		if (callee?.name !== 'MemberExpression') continue;
 		const attr = callee.lastChild ? slice(raw.src, callee.lastChild) : '';
-		if (attr !== 'add_api_route' && attr !== 'add_url_rule' && attr !== 'add_route') continue;
+		if (!ADD_ROUTE_METHODS.has(attr)) continue;
 		const target = callee.firstChild ? compact(boundedSlice(raw.src, callee.firstChild)) : '';
 		const argList = raw.node.lastChild?.name === 'ArgList' ? raw.node.lastChild : null;
 		const args = argNodes(raw.src, argList);
