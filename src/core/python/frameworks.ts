@@ -143,10 +143,14 @@ export function appFramework(python: PythonModel | null | undefined): HintFramew
 export function routeFramework(python: PythonModel, route: PyRoute): HintFramework {
 	if (route.kind === 'grpc-binding') return 'dapr-grpc';
 	if (route.framework === 'fastapi' || route.framework === 'flask') return route.framework;
-	// A Starlette route list entry (`Route("/x", endpoint)`): its "target" is the Route class itself.
-	if (route.framework === 'unknown' && /^(?:[\w.]+\.)?Route$/u.test(route.target)) return 'starlette';
+	if (isStarletteRoute(route)) return 'starlette';
 	const app = appFramework(python);
 	return app === 'flask' || app === 'starlette' ? app : 'fastapi';
+}
+
+/** A Starlette route list entry (`Route("/x", endpoint)`): its "target" is the Route class itself, not an object. */
+function isStarletteRoute(route: PyRoute): boolean {
+	return route.framework === 'unknown' && /^(?:[\w.]+\.)?Route$/u.test(route.target);
 }
 
 /**
@@ -168,14 +172,17 @@ export function postDecoratorFor(python: PythonModel, route: PyRoute, path: stri
 
 /**
  * The decorator a student should add for a new POST `path` handler, in the app's own framework, on the object its
- * routes already hang on (the first HTTP route's, e.g. a blueprint `bp`) when that object serves its routes at the
- * path it writes; a router mounted under a prefix (`APIRouter(prefix="/api")`, `url_prefix=`) would serve the new
+ * routes already hang on (the first served HTTP route's, e.g. a blueprint `bp`) when that object serves its routes at
+ * the path it writes; a router never included serves nothing, and a router mounted under a prefix (`APIRouter(prefix="/api")`, `url_prefix=`) would serve the new
  * route at another path, so then the app itself (`app`, or the name the module gives its app).
  */
 export function decoratorFor(python: PythonModel, path: string, bindingName: string): string {
 	const framework = appFramework(python);
 	if (framework === 'dapr-grpc') return postDecorator(framework, 'app', path, bindingName);
-	const first = python.routes.find((route) => route.kind === 'http');
+	// Not included, as far as the checker can tell: when some include cannot be followed (`include_router(make())`),
+	// the router may well be served, so it stays a candidate.
+	const surelyUnmounted = (route: PyRoute): boolean => route.mounted === false && (python.routeSources ?? []).length === 0;
+	const first = python.routes.find((route) => route.kind === 'http' && !surelyUnmounted(route) && !isStarletteRoute(route));
 	const prefixed = first !== undefined && first.path !== null && typeof first.localPath === 'string' && first.path !== first.localPath;
 	const app = python.routers?.find((router) => router.role === 'app' && router.framework === framework)?.name ?? 'app';
 	return postDecorator(framework, first && !prefixed ? first.target : app, path, bindingName);

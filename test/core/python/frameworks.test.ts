@@ -173,6 +173,10 @@ describe('a new route goes where it is served at the path it writes', () => {
 		const fastapi = apiRouterApp('@router.post("/tasks")').replace('APIRouter()', 'APIRouter(prefix="/api")');
 		expect(hints(NONE, fastapi)).toEqual(['Add `@app.post("/cleanup-cron")` above a handler function that returns {"status": "OK"}.']);
 	});
+	test('a router or blueprint never included serves nothing: the route goes on the app', () => {
+		expect(hints(NONE, apiRouterApp('@router.post("/tasks")', false))).toEqual(['Add `@app.post("/cleanup-cron")` above a handler function that returns {"status": "OK"}.']);
+		expect(hints(NONE, flaskBlueprint('@jobs.route("/tasks", methods=["POST"])', false))).toEqual(['Add `@app.route("/cleanup-cron", methods=["POST"])` above a handler function that returns {"status": "OK"}.']);
+	});
 	test('an app with no routes yet: its own name', () => {
 		expect(hints(NONE, 'from fastapi import FastAPI\n\napi = FastAPI()\n')).toEqual(['Add `@api.post("/cleanup-cron")` above a handler function that returns {"status": "OK"}.']);
 		expect(hints(NONE, 'from flask import Flask\n\nserver = Flask(__name__)\n')).toEqual(['Add `@server.route("/cleanup-cron", methods=["POST"])` above a handler function that returns {"status": "OK"}.']);
