@@ -12,6 +12,7 @@ import {nextFires, parseSchedule} from './cron/index.js';
 import type {ComponentDoc, PyCall, PyRoute} from './model.js';
 import type {WorkspaceModel} from './rule.js';
 import type {LineEvent} from './run-events.js';
+import {appFramework, postDecorator} from './python/frameworks.js';
 import {didYouMean, stripControl} from './text.js';
 import type {Finding, Span} from './types.js';
 
@@ -390,7 +391,7 @@ export function diagnose(observation: RunObservation, model: WorkspaceModel | nu
 				'run/app-not-subscribed',
 				`Daprd asked the app with OPTIONS ${want} whether it handles binding "${event.binding}" and got no (Dapr counts only 2xx or 405 as yes), so the binding never fires`,
 				at,
-				`Serve POST ${want}: \`@app.post("${want}")\`${route?.path && route.path !== want ? ` instead of "${route.path}"` : ''}.`,
+				`Serve POST ${want}: \`${postDecorator(appFramework(model?.python), 'app', want, event.binding)}\`${route?.path && route.path !== want ? ` instead of "${route.path}"` : ''}.`,
 			),
 		);
 	}
@@ -411,7 +412,7 @@ export function diagnose(observation: RunObservation, model: WorkspaceModel | nu
 					'run/delivery-failed',
 					`Dapr POSTed the "${event.binding}" event to ${want} and the app answered 404: no route serves ${want}${route?.path ? ` (the app serves "${route.path}")` : ''}`,
 					route ? routeLoc(route, appFile) : APP,
-					`The route of an input binding is its component name: \`@app.post("${want}")\`.`,
+					`The route of an input binding is its component name: \`${postDecorator(appFramework(model?.python), 'app', want, event.binding)}\`.`,
 				),
 			);
 		} else if (event.status === 405) {
@@ -420,7 +421,7 @@ export function diagnose(observation: RunObservation, model: WorkspaceModel | nu
 					'run/delivery-failed',
 					`Dapr POSTed the "${event.binding}" event to ${want} and the app answered 405: the handler${exact ? ` accepts ${exact.methods.join(', ')}` : ''} but Dapr always delivers with POST`,
 					exact ? routeLoc(exact, appFile) : APP,
-					`Use \`@app.post("${want}")\`.`,
+					`Use \`${postDecorator(appFramework(model?.python), 'app', want, event.binding)}\`.`,
 				),
 			);
 		} else if (event.status !== null && event.status >= 500) {

@@ -10,6 +10,7 @@
 import type {PyCall, PyImport, PyRoute, PyRouter, PyRouteSource, PythonModel} from '../model.js';
 import type {Span} from '../types.js';
 import type {AnalyzeOptions} from './model.js';
+import {INCLUDE_METHODS, joinFlask, joinPrefix, prefixKeyword} from './frameworks.js';
 
 /** At most this many modules besides the entry are read (a lab app has a handful; a vendored library is not ours). */
 export const MAX_PYTHON_MODULES = 64;
@@ -156,14 +157,6 @@ class Linker {
 
 type Mount = {readonly prefix: string | null; readonly mounted: boolean};
 
-function joinFlask(prefix: string, path: string): string {
-	if (!prefix) return path;
-	if (!path) return prefix;
-	return `${prefix.replace(/\/+$/u, '')}/${path.replace(/^\/+/u, '')}`;
-}
-
-const INCLUDE = new Set(['include_router', 'register_blueprint']);
-
 function spanText(call: PyCall): string {
 	const first = call.args.find((arg) => arg.position === 0);
 	const text = first ? (first.value.kind === 'name' ? first.value.name : first.value.kind === 'other' ? first.value.text : first.value.kind === 'call' ? `${first.value.callee}(...)` : '') : '';
@@ -195,7 +188,7 @@ export function linkProject(entryFile: string, modules: ReadonlyMap<string, Pyth
 			sources.push({text: `${file} (it has a syntax error)`, file, span: model.syntaxErrors[0]!.span});
 		}
 		for (const call of model.calls) {
-			if (call.receiver === null || !INCLUDE.has(call.method)) continue;
+			if (call.receiver === null || !INCLUDE_METHODS.has(call.method)) continue;
 			const text = includedText(call);
 			const target = text === null ? null : linker.resolve(file, text);
 			const known = target ? linker.routerOf(target) : null;
@@ -220,7 +213,7 @@ export function linkProject(entryFile: string, modules: ReadonlyMap<string, Pyth
 			if (!include.target || include.target.file !== symbol.file || include.target.name !== symbol.name) continue;
 			const receiver = include.call.receiver!;
 			const parent = linker.resolve(include.file, receiver) ?? {file: include.file, name: receiver};
-			const named = include.call.args.find((arg) => arg.keyword === (flask ? 'url_prefix' : 'prefix'));
+			const named = include.call.args.find((arg) => arg.keyword === prefixKeyword(router.framework));
 			const given = named && !(named.value.kind === 'other' && named.value.text === 'None') ? (named.value.kind === 'string' ? named.value.value : null) : undefined;
 			for (const outer of mountsOf(parent, nextSeen)) {
 				let prefix: string | null;
@@ -255,7 +248,7 @@ export function linkProject(entryFile: string, modules: ReadonlyMap<string, Pyth
 			const local = route.localPath ?? null;
 			for (const mount of mounts) {
 				let path: string | null = null;
-				if (local !== null && mount.prefix !== null) path = router!.framework === 'flask' ? joinFlask(mount.prefix, local) : mount.prefix + local;
+				if (local !== null && mount.prefix !== null) path = joinPrefix(router!.framework, mount.prefix, local);
 				const {mounted: _mounted, ...rest} = route;
 				routes.push(withFile({...rest, path, ...(mount.mounted ? {} : {mounted: false})}));
 			}

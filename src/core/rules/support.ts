@@ -7,6 +7,7 @@ import type {CatalogEntry, ComponentDoc, DockerfileModel, MetadataItem, PyArg, P
 import {editDistance} from '../text.js';
 import type {WorkspaceModel} from '../rule.js';
 import type {Span} from '../types.js';
+import {ADD_ROUTE_METHODS, routeMatches, routePattern} from '../python/frameworks.js';
 
 /** Where findings that concern a whole folder or a missing file point. */
 export const START: Span = {line: 1, column: 1};
@@ -125,36 +126,9 @@ export function qualifiedName(item: PyCall | PyWith): string {
 	return item.qualifiedCallee ?? item.callee;
 }
 
-/** A route template (`/tasks/{task_id}/complete`, Flask `/<int:id>`) as a RegExp, or null when it has no params. */
-export function routePattern(path: string): RegExp | null {
-	if (!/[{<]/.test(path)) return null;
-	let source = '^';
-	const token = /\{([^}]*)\}|<([^>]*)>/g;
-	let last = 0;
-	for (let match = token.exec(path); match; match = token.exec(path)) {
-		source += escapeRegExp(path.slice(last, match.index));
-		const spec = match[1] ?? match[2] ?? '';
-		// `{p:path}` (Starlette) and `<path:p>` (Flask) match across slashes.
-		source += /(^path:|:path$)/.test(spec) ? '.+' : '[^/]+';
-		last = match.index + match[0].length;
-	}
-	source += escapeRegExp(path.slice(last)) + '$';
-	try {
-		return new RegExp(source);
-	} catch {
-		return null;
-	}
-}
-
-/** Whether a route path serves the request path (exact, or a template that matches it). */
-export function routeMatches(routePath: string, requestPath: string): boolean {
-	if (routePath === requestPath) return true;
-	return routePattern(routePath)?.test(requestPath) ?? false;
-}
-
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+// How a route path matches a request, and how a POST route is written, are framework knowledge
+// (core/python/frameworks.ts); re-exported for the rules.
+export {decoratorFor, routeMatches, routePattern} from '../python/frameworks.js';
 
 /** Quotes a value for a message, shortened so a pasted 10 KB line cannot flood the terminal. */
 export function short(text: string, max = 80): string {
@@ -197,8 +171,6 @@ export function isClose(got: string, want: string): boolean {
 function acceptsPost(route: PyRoute): boolean {
 	return route.methods.some((method) => method.toUpperCase() === 'POST');
 }
-
-const ADD_ROUTE_METHODS = new Set(['add_api_route', 'add_url_rule', 'add_route']);
 
 /** For each input binding daprd starts, whether the app serves `POST <path>` and, if not, the closest culprit. */
 export function checkInputBindings(model: WorkspaceModel, python: PythonModel): readonly InputCheck[] {
@@ -259,18 +231,6 @@ export function checkInputBindings(model: WorkspaceModel, python: PythonModel): 
 		}
 		return {doc, path, fromRoute, verdict: {kind: 'none'}};
 	});
-}
-
-/** The decorator a student should write for `path`, in the app's own framework. */
-export function decoratorFor(python: PythonModel, path: string, name: string): string {
-	const frameworks = new Set(python.routes.map((route) => route.framework));
-	const imports = python.imports.map((imp) => imp.module);
-	const target = python.routes.find((route) => route.kind === 'http')?.target ?? 'app';
-	if (frameworks.has('dapr-grpc') || (imports.some((m) => m.startsWith('dapr.ext.grpc')) && !frameworks.has('fastapi') && !frameworks.has('flask'))) {
-		return `@app.binding("${name}")`;
-	}
-	if (frameworks.has('flask') || (imports.includes('flask') && !imports.includes('fastapi'))) return `@${target}.route("${path}", methods=["POST"])`;
-	return `@${target}.post("${path}")`;
 }
 
 /** Where the app object is built (`app = FastAPI()`), for findings about a handler that does not exist. */

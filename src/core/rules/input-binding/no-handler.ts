@@ -1,5 +1,6 @@
 import {defineRule} from '../../rule.js';
 import {appConstruction, checkInputBindings, decoratorFor, directionOf, entryOf, readyPython, where} from '../support.js';
+import {includeCall, routePlacement} from '../../python/frameworks.js';
 
 export default defineRule({
 	id: 'input-binding/no-handler',
@@ -43,11 +44,11 @@ export default defineRule({
 					data,
 					file: python.file,
 					at: appConstruction(python),
-					hint: `Add \`${decorator}\` above a handler function that returns {"status": "OK"}.`,
+					hint: `Add \`${decorator}\` ${routePlacement(python)} that returns {"status": "OK"}.`,
 				});
 			} else if (verdict.kind === 'unmounted') {
 				const target = verdict.route.target;
-				const include = verdict.route.framework === 'flask' ? `app.register_blueprint(${target})` : `app.include_router(${target})`;
+				const include = includeCall(verdict.route.framework, target);
 				report({
 					messageId: 'unmounted',
 					data: {...data, target},

@@ -1,5 +1,6 @@
 import {defineRule} from '../../rule.js';
 import {checkInputBindings, readyPython, short, where} from '../support.js';
+import {postDecoratorFor} from '../../python/frameworks.js';
 
 export default defineRule({
 	id: 'input-binding/route-mismatch',
@@ -28,7 +29,7 @@ export default defineRule({
 					data: {got: short(route.path ?? ''), want: name, component},
 					file: route.file ?? python.file,
 					at: route.decoratorSpan,
-					hint: `Write \`@app.binding("${name}")\`.`,
+					hint: `Write \`${postDecoratorFor(python, route, path, name)}\`.`,
 				});
 				continue;
 			}
@@ -37,7 +38,7 @@ export default defineRule({
 				data: {got: short(route.path ?? route.pathText), want: path, name, component},
 				file: route.file ?? python.file,
 				at: route.decoratorSpan,
-				hint: `Change the path to "${path}": \`@${route.target}.${route.framework === 'flask' ? `route("${path}", methods=["POST"])` : `post("${path}")`}\`.`,
+				hint: `Change the path to "${path}": \`${postDecoratorFor(python, route, path, name)}\`.`,
 			});
 		}
 	},

@@ -1,5 +1,6 @@
 import {defineRule} from '../../rule.js';
 import {checkInputBindings, readyPython, where} from '../support.js';
+import {postDecoratorFor} from '../../python/frameworks.js';
 
 export default defineRule({
 	id: 'input-binding/wrong-method',
@@ -24,7 +25,7 @@ export default defineRule({
 				data: {path, name: doc.name?.value ?? '', component: where(doc.file, doc.name?.span ?? doc.span), methods: route.methods.length > 0 ? route.methods.join(', ') : 'no method'},
 				file: route.file ?? python.file,
 				at: route.decoratorSpan,
-				hint: route.framework === 'flask' ? `Write \`@${route.target}.route("${path}", methods=["POST"])\`.` : `Write \`@${route.target}.post("${path}")\`.`,
+				hint: `Write \`${postDecoratorFor(python, route, path, doc.name?.value ?? '')}\`.`,
 			});
 		}
 	},
