@@ -7,11 +7,6 @@ import {describe, expect, it} from 'vitest';
 const root = join(import.meta.dirname, '..');
 const MAX_LINES = 500;
 
-/**
- * The one allowed exception: src/runner/run-lab.ts, which the RUN engineer rewrites on branch i10-run (runLab becomes
- * a short loop over probes). The integrator removes this entry when RUN's branch lands.
- */
-const EXCEPTIONS = new Set(['src/runner/run-lab.ts']);
 
 function sources(dir: string): string[] {
 	const out: string[] = [];
@@ -33,7 +28,6 @@ describe('file size', () => {
 		const offenders: string[] = [];
 		for (const file of sources(join(root, 'src'))) {
 			const name = relative(root, file).split(sep).join('/');
-			if (EXCEPTIONS.has(name)) continue;
 			const lines = lineCount(readFileSync(file, 'utf8'));
 			if (lines > MAX_LINES) offenders.push(`${name}: ${lines} lines`);
 		}
