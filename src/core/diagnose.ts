@@ -9,6 +9,7 @@
  * timeout are rehearsed with `@every 2s` in a temporary copy of the components, and the result says so.
  */
 import {nextFires, parseSchedule} from './cron/index.js';
+import {runFinding} from './finding.js';
 import type {ComponentDoc, PyCall, PyRoute} from './model.js';
 import type {WorkspaceModel} from './rule.js';
 import type {LineEvent} from './run-events.js';
@@ -149,16 +150,8 @@ type Loc = {readonly file: string} & Span;
 
 const APP: Loc = {file: 'app.py', line: 1, column: 1};
 
-function finding(ruleId: string, message: string, at: Loc, hint?: string): Finding {
-	const out: Finding = {ruleId, severity: 'error', message: sentence(stripControl(message)), file: at.file, line: at.line, column: at.column, ...(at.endLine !== undefined ? {endLine: at.endLine} : {}), ...(at.endColumn !== undefined ? {endColumn: at.endColumn} : {})};
-	return hint === undefined ? out : {...out, hint};
-}
-
-function sentence(text: string): string {
-	const trimmed = text.trim();
-	const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-	return /[.!?]$/.test(capital) ? capital : capital + '.';
-}
+/** A run/* finding (core/finding.ts builds every finding). */
+const finding = runFinding;
 
 function componentByName(model: WorkspaceModel | null, name: string): ComponentDoc | null {
 	return model?.components.find((doc) => doc.name?.value === name) ?? null;

@@ -13,6 +13,7 @@ import {join} from 'node:path';
 import {parseAllDocuments, isMap, isSeq} from 'yaml';
 import {argOf, directionAllows, expectedPath, metadataItem, stringArg} from '../core/rules/support.js';
 import {diagnose, judgeTriggers, planTriggers, type RunObservation, type TriggerExpectation} from '../core/diagnose.js';
+import {envFinding} from '../core/finding.js';
 import {classifyLine} from '../core/log/classify.js';
 import {workspaceFingerprint} from '../core/run-record.js';
 import type {ComponentDoc} from '../core/model.js';
@@ -79,11 +80,6 @@ class EventQueue<T> {
 	get length(): number {
 		return this.items.length;
 	}
-}
-
-function envFinding(ruleId: string, message: string, hint?: string): Finding {
-	// About the machine, not a file: no position (reports print "this machine").
-	return {ruleId, severity: 'error', message, file: '.', line: 0, column: 0, ...(hint ? {hint} : {})};
 }
 
 /** A metadata value as Dapr reads it (key case-insensitive), or null. */
