@@ -5,7 +5,7 @@
 import {analyzeWorkspace, type PrebuiltModels} from './analyze.js';
 import type {LabDef} from './labs.js';
 import type {CheckResult, LabResult, StepResult} from './result.js';
-import type {LabContext, Report, WorkspaceModel} from './rule.js';
+import type {LabContext, Report, Rule, WorkspaceModel} from './rule.js';
 import {ruleById} from './rules/index.js';
 import {attributeFindings} from './attribution.js';
 import {ruleCrashedFinding, ruleFinding} from './finding.js';
@@ -50,11 +50,19 @@ function findingKey(finding: Finding): string {
  * `internal/rule-crashed` warning naming it (its other reports are dropped: a half-run rule proves nothing).
  */
 export function runRules(model: WorkspaceModel, ruleIds: Iterable<string>, lab: LabContext, now: Date): Finding[] {
-	const findings: Finding[] = [];
-	const seen = new Set<string>();
+	const selected: Rule[] = [];
 	for (const id of ruleIds) {
 		const rule = ruleById(id);
-		if (!rule) continue;
+		if (rule) selected.push(rule);
+	}
+	return runRuleList(model, selected, lab, now);
+}
+
+/** runRules for rule objects (the rule tester runs a rule that is not looked up by id). */
+export function runRuleList(model: WorkspaceModel, rules: Iterable<Rule>, lab: LabContext, now: Date): Finding[] {
+	const findings: Finding[] = [];
+	const seen = new Set<string>();
+	for (const rule of rules) {
 		const reports: Report[] = [];
 		let built: Finding[];
 		try {

@@ -46,7 +46,12 @@ export type Finding = {
 	readonly endLine?: number;
 	readonly endColumn?: number;
 	/** What the student should type or change. */
-	readonly hint?: string;
+	readonly hint?: string;	/**
+	 * Rule findings only: the message id (a key of the rule's meta.messages) and the data that filled it. Internal:
+	 * core/finding.ts attaches both as non-enumerable fields, so no format prints them (JSON, SARIF, the run's JSON).
+	 */
+	readonly messageId?: string;
+	readonly data?: Readonly<Record<string, string | number>>;
 };
 
 /** Lab ids are a public contract. */

@@ -142,7 +142,10 @@ export type CompletenessWords = {
  * Reports a completeness verdict with the messages both rules share (never, neverNoName, notFromHandler,
  * unresolved): an unreadable URL is info, a use elsewhere points at the handler, nothing at all at the app.
  */
-export function reportCompleteness(verdict: Completeness, python: PythonModel, words: CompletenessWords, report: (report: Report) => void): void {
+/** The message ids reportCompleteness uses: a rule that calls it must define all four. */
+export type CompletenessMessageId = 'never' | 'neverNoName' | 'notFromHandler' | 'unresolved';
+
+export function reportCompleteness(verdict: Completeness, python: PythonModel, words: CompletenessWords, report: (report: Report<CompletenessMessageId>) => void): void {
 	const name = words.name === null ? null : short(words.name);
 	if (verdict.kind === 'used') return;
 	if (verdict.kind === 'unresolved') {
