@@ -8,7 +8,8 @@ import {lookupComponentType} from '../catalog/index.js';
 import type {PyArg, PyCall, PyRoute, PythonModel} from '../model.js';
 import {handlerRef, reachableFrom} from '../python/project.js';
 import type {LabContext, Report, WorkspaceModel} from '../rule.js';
-import {appConstruction, checkInputBindings, entryOf, short, where} from './support.js';
+import {checkInputBindings} from '../dapr/delivery.js';
+import {appConstruction, entryOf, short, where} from './support.js';
 
 /**
  * Whether a required-component group of the lab is satisfied only by components of that kind: `pubsub.*`, an
