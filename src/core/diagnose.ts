@@ -9,11 +9,13 @@
  * timeout are rehearsed with `@every 2s` in a temporary copy of the components, and the result says so.
  */
 import {nextFires, parseSchedule} from './cron/index.js';
+import {deliveryPathOf, likelyRoute} from './dapr/delivery.js';
+import {runFinding} from './finding.js';
 import type {ComponentDoc, PyCall, PyRoute} from './model.js';
 import type {WorkspaceModel} from './rule.js';
 import type {LineEvent} from './run-events.js';
 import {appFramework, postDecorator} from './python/frameworks.js';
-import {didYouMean, stripControl} from './text.js';
+import {stripControl} from './text.js';
 import type {Finding, Span} from './types.js';
 
 /** The schedule a rehearsal run uses instead of one too slow for the run timeout. */
@@ -172,16 +174,8 @@ type Loc = {readonly file: string} & Span;
 
 const APP: Loc = {file: 'app.py', line: 1, column: 1};
 
-function finding(ruleId: string, message: string, at: Loc, hint?: string): Finding {
-	const out: Finding = {ruleId, severity: 'error', message: sentence(stripControl(message)), file: at.file, line: at.line, column: at.column, ...(at.endLine !== undefined ? {endLine: at.endLine} : {}), ...(at.endColumn !== undefined ? {endColumn: at.endColumn} : {})};
-	return hint === undefined ? out : {...out, hint};
-}
-
-function sentence(text: string): string {
-	const trimmed = text.trim();
-	const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-	return /[.!?]$/.test(capital) ? capital : capital + '.';
-}
+/** A run/* finding (core/finding.ts builds every finding). */
+const finding = runFinding;
 
 function componentByName(model: WorkspaceModel | null, name: string): ComponentDoc | null {
 	return model?.components.find((doc) => doc.name?.value === name) ?? null;
@@ -225,19 +219,6 @@ function callLoc(model: WorkspaceModel | null, method: string, argKeyword?: stri
 	if (!call) return null;
 	const arg = call.args.find((a) => (argKeyword !== undefined && a.keyword === argKeyword) || (argPosition !== undefined && a.position === argPosition));
 	return {file: pythonFile(model), ...(arg?.span ?? call.span)};
-}
-
-/**
- * The route the student most likely meant for a binding path: the exact one, a close name, else the only POST route
- * without path parameters (a binding route has none).
- */
-function guessRoute(want: string, httpRoutes: readonly PyRoute[]): PyRoute | null {
-	const exact = httpRoutes.find((r) => r.path === want);
-	if (exact) return exact;
-	const closest = didYouMean(want, httpRoutes.map((route) => route.path ?? '').filter(Boolean));
-	if (closest) return httpRoutes.find((r) => r.path === closest) ?? null;
-	const plain = httpRoutes.filter((r) => r.methods.includes('POST') && r.path !== null && !r.path.includes('{'));
-	return plain.length === 1 ? plain[0]! : null;
 }
 
 /** The exception of the first traceback after `from`, with the deepest frame in the student's app file. */
@@ -382,9 +363,9 @@ export function diagnose(observation: RunObservation, model: WorkspaceModel | nu
 	// Subscription probe.
 	for (const event of events) {
 		if (event.type !== 'app-not-subscribed') continue;
-		const want = `/${event.binding}`;
+		const want = deliveryPathOf(model, event.binding);
 		const near = routes(model).filter((route) => route.kind === 'http');
-		const route = guessRoute(want, near);
+		const route = likelyRoute(want, near);
 		const at = route ? routeLoc(route, appFile) : (componentLoc(model, event.binding) ?? cronLoc);
 		add(
 			finding(
@@ -402,11 +383,11 @@ export function diagnose(observation: RunObservation, model: WorkspaceModel | nu
 		const event = events[i]!;
 		if (event.type !== 'delivery-failed' || failedBindings.has(`${event.binding}|${event.status}`)) continue;
 		failedBindings.add(`${event.binding}|${event.status}`);
-		const want = observation.expectation?.binding === event.binding ? observation.expectation.route : `/${event.binding}`;
+		const want = observation.expectation?.binding === event.binding ? observation.expectation.route : deliveryPathOf(model, event.binding);
 		const httpRoutes = routes(model).filter((route) => route.kind === 'http');
 		const exact = httpRoutes.find((route) => route.path === want);
 		if (event.status === 404) {
-			const route = guessRoute(want, httpRoutes);
+			const route = likelyRoute(want, httpRoutes);
 			add(
 				finding(
 					'run/delivery-failed',

@@ -36,13 +36,14 @@ export type LabContext = {
 	readonly appId?: string;
 };
 
-export type RuleMeta = {
+/** `M`: the rule's message ids (the keys of `messages`); `report({messageId})` is typed against them. */
+export type RuleMeta<M extends string = string> = {
 	/** Starts with Require / Disallow / Enforce. */
 	readonly description: string;
 	/** Default severity; a report may lower or raise it (component/name warns for a non-DNS name). */
 	readonly severity: Severity;
 	/** Message templates with {{placeholders}}. Sentences: capital first, period last. */
-	readonly messages: Readonly<Record<string, string>>;
+	readonly messages: Readonly<Record<M, string>>;
 	/** Longer explanation for docs, SARIF help and the troubleshooting screen: why this breaks a Dapr lab. */
 	readonly docs: string;
 	/** The symptom a student sees when this rule is broken (troubleshooting table). */
@@ -51,8 +52,9 @@ export type RuleMeta = {
 	readonly fix?: string;
 };
 
-export type Report = {
-	readonly messageId: string;
+export type Report<M extends string = string> = {
+	/** A key of the rule's `meta.messages`; an unknown one becomes an `internal/rule-crashed` finding. */
+	readonly messageId: M;
 	readonly data?: Readonly<Record<string, string | number>>;
 	readonly file: string;
 	readonly at: Span;
@@ -61,21 +63,29 @@ export type Report = {
 	readonly hint?: string;
 };
 
-export type RuleContext = {
+export type RuleContext<M extends string = string> = {
 	readonly model: WorkspaceModel;
 	readonly lab: LabContext;
 	/** The time schedules are evaluated from (cron/never-fires); passed in so core stays deterministic. */
 	readonly now?: Date;
-	report(report: Report): void;
+	report(report: Report<NoInfer<M>>): void;
 };
 
-export type Rule = {
+export type Rule<M extends string = string> = {
 	readonly id: string;
-	readonly meta: RuleMeta;
-	check(context: RuleContext): void;
+	readonly meta: RuleMeta<M>;
+	check(context: RuleContext<M>): void;
 };
 
-/** Identity helper that types a rule definition. */
-export function defineRule(rule: Rule): Rule {
+/**
+ * Types a rule definition: the message ids are inferred from `meta.messages`, and `report({messageId})` in `check`
+ * must name one of them (a typo is a compile error). Also checks the definition itself at load time: an id in the
+ * ESLint form (`group/name`), at least one message, and no empty template.
+ */
+export function defineRule<const M extends string>(rule: Rule<M>): Rule<M> {
+	if (!/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/.test(rule.id)) throw new Error(`Rule id "${rule.id}" is not of the form group/name.`);
+	const ids = Object.keys(rule.meta.messages);
+	if (ids.length === 0) throw new Error(`Rule ${rule.id} has no messages.`);
+	for (const id of ids) if ((rule.meta.messages as Record<string, string>)[id]!.trim() === '') throw new Error(`Rule ${rule.id}: message "${id}" is empty.`);
 	return rule;
 }

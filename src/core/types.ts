@@ -22,10 +22,11 @@ export const NO_POSITION: Span = {line: 0, column: 0};
 
 /**
  * Where a finding is, as reports print it: `file:line:col`; without a position `Dockerfile (missing)` for a missing
- * file, `components/` for what a folder lacks, `this machine` for env/* findings.
+ * file, `components/` for what a folder lacks, `this machine` for env/* findings, `dapr-labs` for internal/* ones.
  */
 export function findingPlace(finding: {readonly ruleId?: string; readonly file: string; readonly line: number; readonly column: number}, withColumn = true): string {
 	if (finding.line > 0) return withColumn ? `${finding.file}:${finding.line}:${finding.column}` : `${finding.file}:${finding.line}`;
+	if (finding.ruleId?.startsWith('internal/')) return 'dapr-labs';
 	if (finding.file === '.' || finding.file === '' || finding.ruleId?.startsWith('env/')) return 'this machine';
 	if (finding.ruleId === 'lab/missing-file') return `${finding.file} (missing)`;
 	return finding.file.endsWith('/') ? finding.file : `${finding.file}/`;
@@ -45,7 +46,12 @@ export type Finding = {
 	readonly endLine?: number;
 	readonly endColumn?: number;
 	/** What the student should type or change. */
-	readonly hint?: string;
+	readonly hint?: string;	/**
+	 * Rule findings only: the message id (a key of the rule's meta.messages) and the data that filled it. Internal:
+	 * core/finding.ts attaches both as non-enumerable fields, so no format prints them (JSON, SARIF, the run's JSON).
+	 */
+	readonly messageId?: string;
+	readonly data?: Readonly<Record<string, string | number>>;
 };
 
 /** Lab ids are a public contract. */

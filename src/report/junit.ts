@@ -3,7 +3,7 @@
  * testsuite per submission). One testcase per lab step; a failing step carries the error findings of the rules
  * that gate it (when the lab definitions are passed in) or, without them, every error finding of its lab.
  */
-import {fileInStep} from '../core/check.js';
+import {findingsOfStepId} from '../core/attribution.js';
 import type {GradeReport} from '../core/grade.js';
 import type {LabDef} from '../core/labs.js';
 import type {CheckResult, LabResult, StepResult} from '../core/result.js';
@@ -60,21 +60,13 @@ function labCases(lab: LabResult, classname: string, options: JunitOptions): Cas
 function stepFindings(lab: LabResult, step: StepResult, def: LabDef | undefined): Finding[] {
 	const errors = lab.findings.filter((finding) => finding.severity === 'error');
 	if (!def) return errors;
-	const mine = findingsOfStep(def, step.id, errors);
+	const mine = findingsOfStep(def, step.id, lab.findings);
 	return mine.length > 0 ? mine : errors;
 }
 
-/**
- * The error findings that fail a step, decided as core/check.ts decides step verdicts: the step lists the rule, and
- * either no other static step lists it or the finding's file is one of the step's files. `*` takes every error.
- */
+/** The error findings that fail a step: those core/attribution.ts attributes to it. */
 export function findingsOfStep(def: LabDef, stepId: string, findings: readonly Finding[]): Finding[] {
-	const step = def.steps.find((candidate) => candidate.id === stepId);
-	if (!step) return [];
-	const errors = findings.filter((finding) => finding.severity === 'error');
-	if (step.rules.includes('*')) return errors;
-	const sharing = (ruleId: string) => def.steps.filter((candidate) => candidate.kind === 'static' && candidate.rules.includes(ruleId)).length;
-	return errors.filter((finding) => step.rules.includes(finding.ruleId) && (sharing(finding.ruleId) <= 1 || fileInStep(finding.file, step)));
+	return findingsOfStepId(def, stepId, findings).filter((finding) => finding.severity === 'error');
 }
 
 function findingLine(finding: Finding): string {

@@ -2,6 +2,7 @@
  * `check --format text`: grouped by lab and step, a code frame under each error, colour only when asked for.
  * Every student-derived string goes through stripControl before it is printed.
  */
+import {attributeFindings} from '../core/attribution.js';
 import type {LabDef} from '../core/labs.js';
 import type {CheckResult, LabResult} from '../core/result.js';
 import {safeName, stripControl} from '../core/text.js';
@@ -48,16 +49,6 @@ export function codeFrame(text: string, line: number, column: number, paint: Pai
 	return out;
 }
 
-function stepOf(lab: LabDef | undefined, finding: Finding): string | null {
-	if (!lab) return null;
-	const staticSteps = lab.steps.filter((step) => step.kind === 'static' && step.rules.includes(finding.ruleId));
-	if (staticSteps.length === 1) return staticSteps[0]!.id;
-	const byFile = staticSteps.find((step) =>
-		step.files.some((entry) => (entry.endsWith('/') ? finding.file === entry.slice(0, -1) || finding.file.startsWith(entry) : finding.file === entry)),
-	);
-	return byFile?.id ?? null;
-}
-
 function findingLines(finding: Finding, options: TextOptions, paint: Paint): string[] {
 	const label = paint(severityColor(finding.severity), finding.severity.padEnd(7));
 	const place = safeName(findingPlace(finding));
@@ -75,8 +66,9 @@ function labBlock(lab: LabResult, def: LabDef | undefined, options: TextOptions,
 	const out = [`${paint(CODES.bold, stripControl(lab.title))}  ${status}  ${lab.score}/${lab.maxScore}`];
 	const placed = new Map<string, Finding[]>();
 	const unplaced: Finding[] = [];
+	const home = def ? attributeFindings(def, lab.findings).home : null;
 	for (const finding of lab.findings) {
-		const step = stepOf(def, finding);
+		const step = home?.get(finding)?.id ?? null;
 		if (step === null) unplaced.push(finding);
 		else placed.set(step, [...(placed.get(step) ?? []), finding]);
 	}

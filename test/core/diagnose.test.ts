@@ -152,6 +152,12 @@ describe('diagnose', () => {
 		expect(result.findings[0]).toMatchObject({ruleId: 'run/app-not-subscribed', line: lineOf(APP, '@app.post("/cleanup")')});
 	});
 
+	it('names the path daprd probed: the route metadata when the component has one (core/dapr deliveryPathOf)', () => {
+		const routed = analyzeWorkspace(workspace({'components/cron-binding.yaml': `${CRON}    - name: route\n      value: /jobs/cleanup\n`, 'app.py': APP}));
+		const result = diagnose(observe({events: events(daprd('info', 'app has not subscribed to binding cleanup-cron.'))}), routed);
+		expect(result.findings[0]!.message).toContain('OPTIONS /jobs/cleanup whether it handles binding "cleanup-cron"');
+	});
+
 	it('reports the SDK failing to reach the sidecar at the with statement', () => {
 		const result = diagnose(observe({expectation: null, events: events('Health check on http://127.0.0.1:3500/v1.0/healthz/outbound failed: refused')}), model);
 		expect(result.findings[0]).toMatchObject({ruleId: 'run/no-sidecar', file: 'app.py', line: lineOf(APP, 'with DaprClient()')});

@@ -8,7 +8,8 @@ import {lookupComponentType} from '../catalog/index.js';
 import type {PyArg, PyCall, PyRoute, PythonModel} from '../model.js';
 import {handlerRef, reachableFrom} from '../python/project.js';
 import type {LabContext, Report, WorkspaceModel} from '../rule.js';
-import {appConstruction, checkInputBindings, entryOf, short, where} from './support.js';
+import {checkInputBindings} from '../dapr/delivery.js';
+import {appConstruction, entryOf, short, where} from './support.js';
 
 /**
  * Whether a required-component group of the lab is satisfied only by components of that kind: `pubsub.*`, an
@@ -142,7 +143,10 @@ export type CompletenessWords = {
  * Reports a completeness verdict with the messages both rules share (never, neverNoName, notFromHandler,
  * unresolved): an unreadable URL is info, a use elsewhere points at the handler, nothing at all at the app.
  */
-export function reportCompleteness(verdict: Completeness, python: PythonModel, words: CompletenessWords, report: (report: Report) => void): void {
+/** The message ids reportCompleteness uses: a rule that calls it must define all four. */
+export type CompletenessMessageId = 'never' | 'neverNoName' | 'notFromHandler' | 'unresolved';
+
+export function reportCompleteness(verdict: Completeness, python: PythonModel, words: CompletenessWords, report: (report: Report<CompletenessMessageId>) => void): void {
 	const name = words.name === null ? null : short(words.name);
 	if (verdict.kind === 'used') return;
 	if (verdict.kind === 'unresolved') {

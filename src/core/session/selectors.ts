@@ -1,7 +1,7 @@
 /**
  * Read-only views of the session state that screens, the plain-text printer and the reducer share.
  */
-import {fileInStep} from '../check.js';
+import {findingsOfStepId} from '../attribution.js';
 import type {LabDef, StepDef} from '../labs.js';
 import type {LabResult} from '../result.js';
 import type {Finding, LabId} from '../types.js';
@@ -58,14 +58,6 @@ export function stepStatus(state: SessionState, lab: LabDef, step: StepDef): Ste
 	return stepFindings(state, lab, step).some((f) => f.severity === 'error') ? 'fail' : 'pass';
 }
 
-/** Whether a finding belongs on a step's checklist: the same attribution core/check.ts's evaluateSteps uses. */
-function belongsTo(lab: LabDef, step: StepDef, finding: Finding): boolean {
-	if (step.rules.includes('*')) return true;
-	if (!step.rules.includes(finding.ruleId)) return false;
-	const owners = lab.steps.filter((s) => s.kind === 'static' && s.rules.includes(finding.ruleId)).length;
-	return owners === 1 || fileInStep(finding.file, step);
-}
-
 /**
  * The findings of a step's checklist: the check's findings for the step's rules (static steps), or the last run's
  * findings (runtime steps). Errors first, then by file and line.
@@ -75,7 +67,7 @@ export function stepFindings(state: SessionState, lab: LabDef, step: StepDef): r
 	if (step.kind === 'runtime') {
 		findings = state.run && state.run.lab === lab.id ? state.run.findings : [];
 	} else {
-		findings = (labResultOf(state, lab.id)?.findings ?? []).filter((f) => belongsTo(lab, step, f));
+		findings = findingsOfStepId(lab, step.id, labResultOf(state, lab.id)?.findings ?? []);
 	}
 	const rank = {error: 0, warning: 1, info: 2} as const;
 	return [...findings].sort((a, b) => rank[a.severity] - rank[b.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);

@@ -8,6 +8,7 @@
 import {connect} from 'node:net';
 import {createInterface, type Interface} from 'node:readline';
 import {rm} from 'node:fs/promises';
+import {envFinding} from '../../core/finding.js';
 import {judgeRunPreflight} from '../../core/doctor.js';
 import {classifyLine} from '../../core/log/classify.js';
 import type {RunPlan} from '../../core/run-plan.js';
@@ -32,11 +33,6 @@ export type SelfHostedOptions = {
 	readonly python?: string;
 	readonly build?: 'auto' | 'skip';
 };
-
-function envFinding(ruleId: string, message: string, hint?: string): Finding {
-	// About the machine, not a file: no position (reports print "this machine").
-	return {ruleId, severity: 'error', message, file: '.', line: 0, column: 0, ...(hint ? {hint} : {})};
-}
 
 function portAnswers(port: number): Promise<boolean> {
 	return new Promise((resolve) => {

@@ -233,7 +233,6 @@ describe('run diagnosis hints follow the framework', () => {
 	const daprd = (level: string, msg: string) => `time="2026-11-30T00:00:00Z" level=${level} msg=${JSON.stringify(msg)} app_id=cron-app scope=dapr.runtime type=log`;
 	const events = (...lines: string[]): LineEvent[] => lines.map((line) => classifyLine(line).event).filter((event): event is LineEvent => event !== null);
 	const observe = (lines: string[]): RunObservation => ({
-		lab: 'lab-a',
 		events: events(...lines),
 		triggers: [],
 		expectation: {binding: 'cleanup-cron', route: '/cleanup-cron', spec: '@every 1s', runSpec: '@every 1s', rehearsal: false, zone: 'UTC', intervalMs: 1000, toleranceMs: 1000, waitMs: 3000},

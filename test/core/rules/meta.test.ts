@@ -57,6 +57,9 @@ describe('rule registry', () => {
 		}
 		expect([...docSections].filter((id) => !ruleById(id))).toEqual([]);
 	});
+	test('every rule test file is a table test (test/helpers/rule-tester.ts)', () => {
+		for (const rule of rules) expect(readFileSync(join(ROOT, 'test', 'core', 'rules', `${rule.id}.test.ts`), 'utf8'), rule.id).toContain('ruleTester.run(rule, {');
+	});
 	test.each(rules.map((rule) => [rule.id, rule] as const))('%s: meta is well formed', (_id, rule) => {
 		expect(rule.meta.description).toMatch(/^(Require|Disallow|Enforce) /);
 		expect(['error', 'warning', 'info']).toContain(rule.meta.severity);

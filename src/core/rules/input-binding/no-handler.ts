@@ -1,5 +1,6 @@
 import {defineRule} from '../../rule.js';
-import {appConstruction, checkInputBindings, decoratorFor, directionOf, entryOf, readyPython, where} from '../support.js';
+import {checkInputBindings} from '../../dapr/delivery.js';
+import {appConstruction, decoratorFor, directionOf, entryOf, readyPython, where} from '../support.js';
 import {includeCall, routePlacement} from '../../python/frameworks.js';
 
 export default defineRule({

@@ -1,5 +1,6 @@
 import {defineRule} from '../../rule.js';
-import {checkInputBindings, readyPython, where} from '../support.js';
+import {checkInputBindings} from '../../dapr/delivery.js';
+import {readyPython, where} from '../support.js';
 import {postDecoratorFor} from '../../python/frameworks.js';
 
 export default defineRule({

@@ -1,23 +1,25 @@
-import {describe, expect, test} from 'vitest';
-import {at, check, complete, CRON_YAML} from '../../../helpers/rules.js';
+import rule from '../../../../src/core/rules/binding/direction-invalid.js';
+import {complete, CRON_YAML} from '../../../helpers/rules.js';
+import {ruleTester} from '../../../helpers/rule-tester.js';
 
-const RULE = 'binding/direction-invalid';
 const FILE = 'components/cron-binding.yaml';
+const withDirection = (value: string) => complete({[FILE]: CRON_YAML.replace('value: "input"', `value: "${value}"`)});
 
-describe(RULE, () => {
-	test.each(['input', 'INPUT', ' input , output ', 'input,'])('valid: %j', (value) => {
-		expect(check(RULE, complete({[FILE]: CRON_YAML.replace('value: "input"', `value: "${value}"`)}))).toEqual([]);
-	});
-	test.each([
-		['inputs', 'input'],
-		['in', 'input'],
-		['both', 'input, output'],
-	])('invalid: %j', (value, fix) => {
-		const findings = check(RULE, complete({[FILE]: CRON_YAML.replace('value: "input"', `value: "${value}"`)}));
-		expect(at(findings)).toEqual([[RULE, 'error', FILE, 12, 14]]);
-		expect(findings[0]!.hint).toBe(`Write \`value: "${fix}"\`.`);
-	});
-	test('each bad part is reported', () => {
-		expect(check(RULE, complete({[FILE]: CRON_YAML.replace('value: "input"', 'value: "read, write"')}))).toHaveLength(2);
-	});
+ruleTester.run(rule, {
+	valid: ['input', 'INPUT', ' input , output ', 'input,'].map((value) => ({name: JSON.stringify(value), files: withDirection(value)})),
+	invalid: [
+		...[
+			['inputs', 'input'],
+			['in', 'input'],
+			['both', 'input, output'],
+		].map(([value, fix]) => ({name: JSON.stringify(value), files: withDirection(value!), errors: [{messageId: 'invalid' as const, file: FILE, line: 12, column: 14, severity: 'error' as const, hint: `Write \`value: "${fix}"\`.`}]})),
+		{
+			name: 'each bad part is reported',
+			files: withDirection('read, write'),
+			errors: [
+				{messageId: 'invalid', line: 12, column: 14, message: /part "read"/},
+				{messageId: 'invalid', line: 12, column: 14, message: /part "write"/},
+			],
+		},
+	],
 });

@@ -1,16 +1,19 @@
-import {describe, expect, test} from 'vitest';
-import {at, check, complete, HTTP_YAML} from '../../../helpers/rules.js';
+import rule from '../../../../src/core/rules/component/duplicate-name.js';
+import {complete, HTTP_YAML} from '../../../helpers/rules.js';
+import {ruleTester} from '../../../helpers/rule-tester.js';
 
-const RULE = 'component/duplicate-name';
-
-describe(RULE, () => {
-	test('valid', () => expect(check(RULE, complete())).toEqual([]));
-	test('the second component with a name is reported and names the first', () => {
-		const findings = check(RULE, complete({'components/z-copy.yaml': HTTP_YAML}));
-		expect(at(findings)).toEqual([[RULE, 'error', 'components/z-copy.yaml', 4, 9]]);
-		expect(findings[0]!.message).toContain('components/http-binding.yaml:4');
-	});
-	test('two documents in one file', () => {
-		expect(at(check(RULE, complete({'components/http-binding.yaml': `${HTTP_YAML}---\n${HTTP_YAML}`})))).toEqual([[RULE, 'error', 'components/http-binding.yaml', 17, 9]]);
-	});
+ruleTester.run(rule, {
+	valid: [{name: 'the lesson components', files: complete()}],
+	invalid: [
+		{
+			name: 'the second component with a name is reported and names the first',
+			files: complete({'components/z-copy.yaml': HTTP_YAML}),
+			errors: [{messageId: 'duplicate', data: {name: 'monitoring-webhook', first: 'components/http-binding.yaml:4'}, file: 'components/z-copy.yaml', line: 4, column: 9, severity: 'error', message: /components\/http-binding\.yaml:4/}],
+		},
+		{
+			name: 'two documents in one file',
+			files: complete({'components/http-binding.yaml': `${HTTP_YAML}---\n${HTTP_YAML}`}),
+			errors: [{messageId: 'duplicate', file: 'components/http-binding.yaml', line: 17, column: 9, severity: 'error'}],
+		},
+	],
 });

@@ -1,16 +1,13 @@
-import {describe, expect, test} from 'vitest';
-import {at, check, complete, CRON_YAML} from '../../../helpers/rules.js';
+import rule from '../../../../src/core/rules/component/kind.js';
+import {complete, CRON_YAML} from '../../../helpers/rules.js';
+import {ruleTester} from '../../../helpers/rule-tester.js';
 
-const RULE = 'component/kind';
+const FILE = 'components/cron-binding.yaml';
 
-describe(RULE, () => {
-	test('valid', () => expect(check(RULE, complete())).toEqual([]));
-	test('lower-case kind', () => {
-		const findings = check(RULE, complete({'components/cron-binding.yaml': CRON_YAML.replace('kind: Component', 'kind: component')}));
-		expect(at(findings)).toEqual([[RULE, 'error', 'components/cron-binding.yaml', 2, 7]]);
-		expect(findings[0]!.hint).toContain('kind: Component');
-	});
-	test('missing kind', () => {
-		expect(at(check(RULE, complete({'components/cron-binding.yaml': CRON_YAML.replace('kind: Component\n', '')})))).toEqual([[RULE, 'error', 'components/cron-binding.yaml', 1, 1]]);
-	});
+ruleTester.run(rule, {
+	valid: [{name: 'the lesson components', files: complete()}],
+	invalid: [
+		{name: 'lower-case kind', files: complete({[FILE]: CRON_YAML.replace('kind: Component', 'kind: component')}), errors: [{messageId: 'wrong', data: {got: 'component'}, file: FILE, line: 2, column: 7, severity: 'error', hint: /kind: Component/}]},
+		{name: 'missing kind', files: complete({[FILE]: CRON_YAML.replace('kind: Component\n', '')}), errors: [{messageId: 'missing', file: FILE, line: 1, column: 1, severity: 'error'}]},
+	],
 });

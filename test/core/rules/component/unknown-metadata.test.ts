@@ -1,61 +1,48 @@
-import {describe, expect, test} from 'vitest';
-import {at, check, complete, component, CRON_YAML, HTTP_YAML} from '../../../helpers/rules.js';
+import rule from '../../../../src/core/rules/component/unknown-metadata.js';
+import {complete, component, CRON_YAML, HTTP_YAML} from '../../../helpers/rules.js';
+import {ruleTester} from '../../../helpers/rule-tester.js';
 
-const HTTP_YAML2 = HTTP_YAML;
-const CRON_YAML2 = CRON_YAML;
-const check2 = (rule: string, yaml: string) => check(rule, complete({[yaml.includes('bindings.http') ? 'components/http-binding.yaml' : 'components/cron-binding.yaml']: yaml}));
-const checkFile = (rule: string, file: string, yaml: string) => check(rule, complete({[file]: yaml}));
+const CRON = 'components/cron-binding.yaml';
+const HTTP = 'components/http-binding.yaml';
+const cron = (yaml: string) => complete({[CRON]: yaml});
+const http = (yaml: string) => complete({[HTTP]: yaml});
+const rabbit = (key: string) => complete({'components/pubsub.yaml': `apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: pubsub\nspec:\n  type: pubsub.rabbitmq\n  version: v1\n  metadata:\n    - name: ${key}\n      value: "amqp://localhost:5672"\n`});
 
-const RULE = 'component/unknown-metadata';
-
-describe(RULE, () => {
-	test('valid: direction and route are runtime keys of bindings', () => {
-		expect(check(RULE, complete({'components/cron-binding.yaml': CRON_YAML + '    - name: route\n      value: /cron\n'}))).toEqual([]);
-	});
-	test('a misspelt key gets did-you-mean', () => {
-		const findings = check(RULE, complete({'components/cron-binding.yaml': CRON_YAML.replace('name: schedule', 'name: shedule')}));
-		expect(at(findings)).toEqual([[RULE, 'warning', 'components/cron-binding.yaml', 9, 13]]);
-		expect(findings[0]!.message).toContain('did you mean schedule?');
-	});
-	test('`Route` is not `route` (daprd compares it exactly)', () => {
-		const findings = check(RULE, complete({'components/cron-binding.yaml': CRON_YAML + '    - name: Route\n      value: /cron\n'}));
-		expect(at(findings)).toEqual([[RULE, 'warning', 'components/cron-binding.yaml', 13, 13]]);
-	});
-	test('the quickstart postgres binding\'s `url` is a legacy key daprd still reads: info, not a warning', () => {
-		const postgres = component('sqldb', 'bindings.postgres', {url: 'user=postgres password=docker host=localhost port=5432 dbname=orders'});
-		const findings = check(RULE, complete({'components/binding-postgres.yaml': postgres}));
-		expect(at(findings)).toEqual([[RULE, 'info', 'components/binding-postgres.yaml', 9, 13]]);
-		expect(findings[0]!.message).toContain('connectionString');
-	});
-	test('kafka `authRequired` is legacy too; a typo of it is still a warning', () => {
-		const kafka = component('kafkabinding', 'bindings.kafka', {topics: 'sample', brokers: 'localhost:9092', authRequired: 'false', authRequird: 'x'});
-		const findings = check(RULE, complete({'components/kafka.yaml': kafka}));
-		expect(findings.map((f) => f.severity)).toEqual(['info', 'warning']);
-	});
-});
-
-describe('component/unknown-metadata: case per key, as each key is read (issue 9)', () => {
-	const RULE2 = 'component/unknown-metadata';
-	test.each([
-		['URL on bindings.http (DecodeMetadata, any case)', HTTP_YAML2.replace('- name: url', '- name: URL')],
-		['Schedule on bindings.cron (DecodeMetadata, any case)', CRON_YAML2.replace('- name: schedule', '- name: Schedule')],
-		['Direction (strings.EqualFold in daprd)', CRON_YAML2.replace('- name: direction', '- name: Direction')],
-		['errorIfNot2XX spelt exactly', `${HTTP_YAML2}    - name: errorIfNot2XX\n      value: "false"\n`],
-	])('valid: %s', (_name, yaml) => {
-		expect(check2(RULE2, yaml)).toEqual([]);
-	});
-	test.each([
-		['ErrorIfNot2XX (a direct map lookup: only the exact spelling)', `${HTTP_YAML2}    - name: ErrorIfNot2XX\n      value: "false"\n`, 'errorIfNot2XX', 'warning'],
-		['shedule (a real misspelling, ignored by daprd)', CRON_YAML2.replace('- name: schedule', '- name: shedule'), 'schedule', 'warning'],
-	])('invalid: %s', (_name, yaml, near, severity) => {
-		const findings = check2(RULE2, yaml);
-		expect(findings.map((f) => f.severity)).toEqual([severity]);
-		expect(findings[0]!.message).toContain(`did you mean ${near}?`);
-	});
-	test('pubsub.rabbitmq host is read and mapped to connectionString: info, not a warning; Host is not', () => {
-		const rabbit = (key: string) => `apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: pubsub\nspec:\n  type: pubsub.rabbitmq\n  version: v1\n  metadata:\n    - name: ${key}\n      value: "amqp://localhost:5672"\n`;
-		const findings = checkFile(RULE2, 'components/pubsub.yaml', rabbit('host'));
-		expect(findings.map((f) => [f.severity, f.message])).toEqual([['info', 'Type pubsub.rabbitmq still reads the older key "host" as connectionString, so this works; newer Dapr docs write connectionString.']]);
-		expect(checkFile(RULE2, 'components/pubsub.yaml', rabbit('Host')).map((f) => f.severity)).toEqual(['warning']);
-	});
+ruleTester.run(rule, {
+	valid: [
+		{name: 'direction and route are runtime keys of bindings', files: cron(CRON_YAML + '    - name: route\n      value: /cron\n')},
+		// Case per key, as each key is read (issue 9).
+		{name: 'URL on bindings.http (DecodeMetadata, any case)', files: http(HTTP_YAML.replace('- name: url', '- name: URL'))},
+		{name: 'Schedule on bindings.cron (DecodeMetadata, any case)', files: cron(CRON_YAML.replace('- name: schedule', '- name: Schedule'))},
+		{name: 'Direction (strings.EqualFold in daprd)', files: cron(CRON_YAML.replace('- name: direction', '- name: Direction'))},
+		{name: 'errorIfNot2XX spelt exactly', files: http(`${HTTP_YAML}    - name: errorIfNot2XX\n      value: "false"\n`)},
+	],
+	invalid: [
+		{name: 'a misspelt key gets did-you-mean (shedule, ignored by daprd)', files: cron(CRON_YAML.replace('name: schedule', 'name: shedule')), errors: [{messageId: 'unknownNear', file: CRON, line: 9, column: 13, severity: 'warning', message: /did you mean schedule\?/}]},
+		{name: '`Route` is not `route` (daprd compares it exactly)', files: cron(CRON_YAML + '    - name: Route\n      value: /cron\n'), errors: [{messageId: 'unknownNear', file: CRON, line: 13, column: 13, severity: 'warning'}]},
+		{
+			name: 'ErrorIfNot2XX (a direct map lookup: only the exact spelling)',
+			files: http(`${HTTP_YAML}    - name: ErrorIfNot2XX\n      value: "false"\n`),
+			errors: [{messageId: 'unknownNear', line: 13, column: 13, severity: 'warning', message: /did you mean errorIfNot2XX\?/}],
+		},
+		{
+			name: 'the quickstart postgres binding\'s `url` is a legacy key daprd still reads: info, not a warning',
+			files: complete({'components/binding-postgres.yaml': component('sqldb', 'bindings.postgres', {url: 'user=postgres password=docker host=localhost port=5432 dbname=orders'})}),
+			errors: [{messageId: 'legacy', file: 'components/binding-postgres.yaml', line: 9, column: 13, severity: 'info', message: /connectionString/}],
+		},
+		{
+			name: 'kafka `authRequired` is legacy too; a typo of it is still a warning',
+			files: complete({'components/kafka.yaml': component('kafkabinding', 'bindings.kafka', {topics: 'sample', brokers: 'localhost:9092', authRequired: 'false', authRequird: 'x'})}),
+			errors: [
+				{messageId: 'legacy', file: 'components/kafka.yaml', line: 13, column: 13, severity: 'info'},
+				{messageId: 'unknown', file: 'components/kafka.yaml', line: 15, column: 13, severity: 'warning'},
+			],
+		},
+		{
+			name: 'pubsub.rabbitmq host is read and mapped to connectionString: info, not a warning',
+			files: rabbit('host'),
+			errors: [{messageId: 'legacy', line: 9, column: 13, severity: 'info', message: 'Type pubsub.rabbitmq still reads the older key "host" as connectionString, so this works; newer Dapr docs write connectionString.'}],
+		},
+		{name: 'pubsub.rabbitmq Host is not', files: rabbit('Host'), errors: [{messageId: 'unknown', line: 9, column: 13, severity: 'warning'}]},
+	],
 });

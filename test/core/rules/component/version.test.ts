@@ -1,13 +1,14 @@
-import {describe, expect, test} from 'vitest';
-import {at, check, complete, CRON_YAML} from '../../../helpers/rules.js';
+import rule from '../../../../src/core/rules/component/version.js';
+import {complete, CRON_YAML} from '../../../helpers/rules.js';
+import {ruleTester} from '../../../helpers/rule-tester.js';
 
-const RULE = 'component/version';
-
-describe(RULE, () => {
-	test('valid', () => expect(check(RULE, complete())).toEqual([]));
-	test('missing version is a warning at spec.type', () => {
-		const findings = check(RULE, complete({'components/cron-binding.yaml': CRON_YAML.replace('  version: v1\n', '')}));
-		expect(at(findings)).toEqual([[RULE, 'warning', 'components/cron-binding.yaml', 6, 9]]);
-		expect(findings[0]!.hint).toContain('version: v1');
-	});
+ruleTester.run(rule, {
+	valid: [{name: 'the lesson components', files: complete()}],
+	invalid: [
+		{
+			name: 'missing version is a warning at spec.type',
+			files: complete({'components/cron-binding.yaml': CRON_YAML.replace('  version: v1\n', '')}),
+			errors: [{messageId: 'missing', file: 'components/cron-binding.yaml', line: 6, column: 9, severity: 'warning', hint: /version: v1/}],
+		},
+	],
 });

@@ -1,25 +1,23 @@
-import {describe, expect, test} from 'vitest';
-import {at, check, complete, CRON_YAML} from '../../../helpers/rules.js';
+import rule from '../../../../src/core/rules/cron/five-field.js';
+import {complete, CRON_YAML} from '../../../helpers/rules.js';
+import {ruleTester} from '../../../helpers/rule-tester.js';
 
-const RULE = 'cron/five-field';
 const FILE = 'components/cron-binding.yaml';
 const withSchedule = (value: string) => complete({[FILE]: CRON_YAML.replace('value: "@every 30s"', `value: "${value}"`)});
 
-describe(RULE, () => {
-	test.each(['@every 30s', '*/30 * * * * *', '@hourly', 'nonsense'])('valid: %s', (value) => {
-		expect(check(RULE, withSchedule(value))).toEqual([]);
-	});
-	test('*/30 * * * * fires every 30 minutes; the hint offers @every 30s and the 6-field form', () => {
-		const findings = check(RULE, withSchedule('*/30 * * * *'));
-		expect(at(findings)).toEqual([[RULE, 'error', FILE, 10, 14]]);
-		expect(findings[0]!.message).toContain('standard crontab');
-		expect(findings[0]!.message).toContain('second 0');
-		expect(findings[0]!.message).toMatch(/30 minutes/);
-		expect(findings[0]!.hint).toContain('@every 30s');
-		expect(findings[0]!.hint).toContain('0 */30 * * * *');
-	});
-	test('a daily crontab line gets only the 6-field form', () => {
-		const findings = check(RULE, withSchedule('0 2 * * *'));
-		expect(findings[0]!.hint).toBe('Write the 6-field form `value: "0 0 2 * * *"` (second minute hour day month weekday).');
-	});
+ruleTester.run(rule, {
+	valid: ['@every 30s', '*/30 * * * * *', '@hourly', 'nonsense'].map((value) => ({name: value, files: withSchedule(value)})),
+	invalid: [
+		{
+			name: '*/30 * * * * fires every 30 minutes; the hint offers @every 30s and the 6-field form',
+			files: withSchedule('*/30 * * * *'),
+			errors: [{messageId: 'fiveField', file: FILE, line: 10, column: 14, severity: 'error', message: /standard crontab[\s\S]*second 0|second 0[\s\S]*standard crontab/, hint: /@every 30s[\s\S]*0 \*\/30 \* \* \* \*|0 \*\/30 \* \* \* \*[\s\S]*@every 30s/}],
+		},
+		{name: 'the message says 30 minutes', files: withSchedule('*/30 * * * *'), errors: [{messageId: 'fiveField', line: 10, column: 14, message: /30 minutes/}]},
+		{
+			name: 'a daily crontab line gets only the 6-field form',
+			files: withSchedule('0 2 * * *'),
+			errors: [{messageId: 'fiveField', line: 10, column: 14, hint: 'Write the 6-field form `value: "0 0 2 * * *"` (second minute hour day month weekday).'}],
+		},
+	],
 });

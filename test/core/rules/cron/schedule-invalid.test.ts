@@ -1,30 +1,25 @@
-import {describe, expect, test} from 'vitest';
-import {at, check, complete, CRON_YAML} from '../../../helpers/rules.js';
+import rule from '../../../../src/core/rules/cron/schedule-invalid.js';
+import {complete, CRON_YAML} from '../../../helpers/rules.js';
+import {ruleTester} from '../../../helpers/rule-tester.js';
 
-const RULE = 'cron/schedule-invalid';
 const FILE = 'components/cron-binding.yaml';
 const withSchedule = (value: string) => complete({[FILE]: CRON_YAML.replace('value: "@every 30s"', `value: "${value}"`)});
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-describe(RULE, () => {
-	test.each(['@every 30s', '*/30 * * * * *', '0 0 */6 ? * *', '*/15 * * * *', 'TZ=UTC @daily', 'CRON_TZ=America/New_York 0 30 4 * * *'])('valid: %s', (value) => {
-		expect(check(RULE, withSchedule(value))).toEqual([]);
-	});
-	test.each([
-		['INVALID_SCHEDULE', 'expected 5 to 6 fields, found 1: [INVALID_SCHEDULE]'],
-		['0 0 * * 7', 'end of range (7) above maximum (6): 7'],
-		['@every 10', 'missing unit in duration'],
-		['0 0 L * *', 'failed to parse int from L'],
-	])('invalid: %s', (value, error) => {
-		const findings = check(RULE, withSchedule(value));
-		expect(at(findings)).toEqual([[RULE, 'error', FILE, 10, 14]]);
-		expect(findings[0]!.message).toContain(`invalid schedule format '${value}'`);
-		expect(findings[0]!.message).toContain(error);
-	});
-	test('an envRef schedule cannot be checked: info', () => {
-		const findings = check(RULE, complete({[FILE]: CRON_YAML.replace('value: "@every 30s"', 'envRef: CRON_SCHEDULE')}));
-		expect(at(findings)).toEqual([[RULE, 'info', FILE, 10, 15]]);
-	});
-	test('an empty schedule', () => {
-		expect(at(check(RULE, withSchedule('')))).toEqual([[RULE, 'error', FILE, 10, 14]]);
-	});
+ruleTester.run(rule, {
+	valid: ['@every 30s', '*/30 * * * * *', '0 0 */6 ? * *', '*/15 * * * *', 'TZ=UTC @daily', 'CRON_TZ=America/New_York 0 30 4 * * *'].map((value) => ({name: value, files: withSchedule(value)})),
+	invalid: [
+		...[
+			['INVALID_SCHEDULE', 'expected 5 to 6 fields, found 1: [INVALID_SCHEDULE]'],
+			['0 0 * * 7', 'end of range (7) above maximum (6): 7'],
+			['@every 10', 'missing unit in duration'],
+			['0 0 L * *', 'failed to parse int from L'],
+		].map(([value, error]) => ({
+			name: value,
+			files: withSchedule(value!),
+			errors: [{messageId: 'invalid' as const, file: FILE, line: 10, column: 14, severity: 'error' as const, message: new RegExp(`invalid schedule format '${escape(value!)}'[\\s\\S]*${escape(error!)}`)}],
+		})),
+		{name: 'an envRef schedule cannot be checked: info', files: complete({[FILE]: CRON_YAML.replace('value: "@every 30s"', 'envRef: CRON_SCHEDULE')}), errors: [{messageId: 'unverifiable', file: FILE, line: 10, column: 15, severity: 'info'}]},
+		{name: 'an empty schedule', files: withSchedule(''), errors: [{messageId: 'empty', file: FILE, line: 10, column: 14, severity: 'error'}]},
+	],
 });

@@ -1,35 +1,11 @@
-import {describe, expect, test} from 'vitest';
-import {APP_PY, at, check, complete} from '../../../helpers/rules.js';
+import rule from '../../../../src/core/rules/dapr-client/async-with-sync-client.js';
+import {APP_PY, complete} from '../../../helpers/rules.js';
+import {ruleTester} from '../../../helpers/rule-tester.js';
 
-const RULE = 'dapr-client/async-with-sync-client';
 const asyncWith = (app: string) => app.replace('with DaprClient() as client:', 'async with DaprClient() as client:');
-
-describe(RULE, () => {
-	test('valid: sync with', () => expect(check(RULE, complete())).toEqual([]));
-	test('valid: async with the aio client', () => {
-		const app = asyncWith(APP_PY).replace('from dapr.clients import DaprClient', 'from dapr.aio.clients import DaprClient');
-		expect(check(RULE, complete({'app.py': app}))).toEqual([]);
-	});
-	test('async with the sync client', () => {
-		const findings = check(RULE, complete({'app.py': asyncWith(APP_PY)}));
-		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 14, 16]]);
-		expect(findings[0]!.hint).toContain('with DaprClient() as client:');
-	});
-	test('through an alias: from dapr.clients import DaprClient as DC', () => {
-		const app = asyncWith(APP_PY).replace('from dapr.clients import DaprClient', 'from dapr.clients import DaprClient as DC').replace('async with DaprClient()', 'async with DC()');
-		expect(check(RULE, complete({'app.py': app})).map((f) => f.ruleId)).toEqual([RULE]);
-	});
-	test('through a module alias: import dapr.clients as dc', () => {
-		const app = asyncWith(APP_PY).replace('from dapr.clients import DaprClient', 'import dapr.clients as dc').replace('async with DaprClient()', 'async with dc.DaprClient()');
-		expect(check(RULE, complete({'app.py': app})).map((f) => f.ruleId)).toEqual([RULE]);
-	});
-	test.each([
-		['import dapr.clients as dc', 'dc.DaprClient', 1],
-		['from dapr.clients import *', 'DaprClient', 1],
-		['from dapr.aio.clients import DaprClient as DC', 'DC', 0],
-		['import dapr.aio.clients', 'dapr.aio.clients.DaprClient', 0],
-	] as const)('resolved through the imports: %s / async with %s()', (imp, callee, count) => {
-		const app = `${imp}
+const withApp = (app: string) => complete({'app.py': app});
+const resolved = (imp: string, callee: string) =>
+	withApp(`${imp}
 from fastapi import FastAPI
 
 app = FastAPI()
@@ -39,7 +15,28 @@ app = FastAPI()
 async def go():
     async with ${callee}() as client:
         await client.invoke_binding("monitoring-webhook", "post", "x")
-`;
-		expect(check(RULE, complete({'app.py': app}))).toHaveLength(count);
-	});
+`);
+
+ruleTester.run(rule, {
+	valid: [
+		{name: 'sync with', files: complete()},
+		{name: 'async with the aio client', files: withApp(asyncWith(APP_PY).replace('from dapr.clients import DaprClient', 'from dapr.aio.clients import DaprClient'))},
+		{name: 'resolved through the imports: from dapr.aio.clients import DaprClient as DC', files: resolved('from dapr.aio.clients import DaprClient as DC', 'DC')},
+		{name: 'resolved through the imports: import dapr.aio.clients', files: resolved('import dapr.aio.clients', 'dapr.aio.clients.DaprClient')},
+	],
+	invalid: [
+		{name: 'async with the sync client', files: withApp(asyncWith(APP_PY)), errors: [{messageId: 'asyncWith', file: 'app.py', line: 14, column: 16, severity: 'error', hint: /with DaprClient\(\) as client:/}]},
+		{
+			name: 'through an alias: from dapr.clients import DaprClient as DC',
+			files: withApp(asyncWith(APP_PY).replace('from dapr.clients import DaprClient', 'from dapr.clients import DaprClient as DC').replace('async with DaprClient()', 'async with DC()')),
+			errors: [{messageId: 'asyncWith', file: 'app.py', line: 14, column: 16}],
+		},
+		{
+			name: 'through a module alias: import dapr.clients as dc',
+			files: withApp(asyncWith(APP_PY).replace('from dapr.clients import DaprClient', 'import dapr.clients as dc').replace('async with DaprClient()', 'async with dc.DaprClient()')),
+			errors: [{messageId: 'asyncWith', file: 'app.py', line: 14, column: 16}],
+		},
+		{name: 'resolved through the imports: import dapr.clients as dc', files: resolved('import dapr.clients as dc', 'dc.DaprClient'), errors: [{messageId: 'asyncWith', file: 'app.py', line: 9, column: 16}]},
+		{name: 'resolved through the imports: from dapr.clients import *', files: resolved('from dapr.clients import *', 'DaprClient'), errors: [{messageId: 'asyncWith', file: 'app.py', line: 9, column: 16}]},
+	],
 });

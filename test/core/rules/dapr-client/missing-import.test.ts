@@ -1,19 +1,20 @@
-import {describe, expect, test} from 'vitest';
-import {APP_PY, at, check, complete} from '../../../helpers/rules.js';
+import rule from '../../../../src/core/rules/dapr-client/missing-import.js';
+import {APP_PY, complete} from '../../../helpers/rules.js';
+import {ruleTester} from '../../../helpers/rule-tester.js';
 
-const RULE = 'dapr-client/missing-import';
+const withImport = (line: string) => complete({'app.py': APP_PY.replace('from dapr.clients import DaprClient\n', line)});
 
-describe(RULE, () => {
-	test('valid: imported', () => expect(check(RULE, complete())).toEqual([]));
-	test('valid: aio import', () => {
-		expect(check(RULE, complete({'app.py': APP_PY.replace('from dapr.clients import DaprClient', 'from dapr.aio.clients import DaprClient')}))).toEqual([]);
-	});
-	test('valid: a star import may bind it', () => {
-		expect(check(RULE, complete({'app.py': APP_PY.replace('from dapr.clients import DaprClient', 'from dapr.clients import *')}))).toEqual([]);
-	});
-	test('used but never imported: at the first use', () => {
-		const findings = check(RULE, complete({'app.py': APP_PY.replace('from dapr.clients import DaprClient\n', '')}));
-		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 13, 10]]);
-		expect(findings[0]!.hint).toBe('Add `from dapr.clients import DaprClient` at the top of app.py.');
-	});
+ruleTester.run(rule, {
+	valid: [
+		{name: 'imported', files: complete()},
+		{name: 'aio import', files: withImport('from dapr.aio.clients import DaprClient\n')},
+		{name: 'a star import may bind it', files: withImport('from dapr.clients import *\n')},
+	],
+	invalid: [
+		{
+			name: 'used but never imported: at the first use',
+			files: withImport(''),
+			errors: [{messageId: 'missing', file: 'app.py', line: 13, column: 10, severity: 'error', hint: 'Add `from dapr.clients import DaprClient` at the top of app.py.'}],
+		},
+	],
 });

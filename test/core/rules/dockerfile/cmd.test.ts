@@ -1,66 +1,43 @@
-import {describe, expect, test} from 'vitest';
-import {at, check, complete, DOCKERFILE} from '../../../helpers/rules.js';
+import rule from '../../../../src/core/rules/dockerfile/cmd.js';
+import {complete, DOCKERFILE} from '../../../helpers/rules.js';
+import {ruleTester} from '../../../helpers/rule-tester.js';
 
-const RULE = 'dockerfile/cmd';
-const withCmd = (cmd: string) => complete({Dockerfile: DOCKERFILE.replace('CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]', cmd)});
+const RIGHT = 'CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]';
+const withCmd = (cmd: string) => complete({Dockerfile: DOCKERFILE.replace(RIGHT, cmd)});
+const FLASK = `from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/cleanup-cron", methods=["POST"])\ndef cron():\n    return "", 200\n`;
+const withEnv = (cmd: string) => complete({Dockerfile: DOCKERFILE.replace(RIGHT, cmd).replace('WORKDIR /app', 'ENV PORT=8000 HOST=0.0.0.0\nWORKDIR /app')});
 
-describe(RULE, () => {
-	test.each([
-		'CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]',
-		'CMD uvicorn app:app --host 0.0.0.0 --port 8000',
-		'CMD ["python", "-m", "uvicorn", "app:app", "--host=0.0.0.0", "--port=8000"]',
-		'CMD ["sh", "-c", "uvicorn app:app --host 0.0.0.0 --port 8000"]',
-		'ENTRYPOINT ["uvicorn"]\nCMD ["app:app", "--host", "0.0.0.0", "--port", "8000"]',
-		'CMD ["uvicorn", "app:app", "--host", "::", "--port", "8000", "--reload"]',
-	])('valid: %s', (cmd) => expect(check(RULE, withCmd(cmd))).toEqual([]));
-	test('missing --host names it', () => {
-		const findings = check(RULE, withCmd('CMD ["uvicorn", "app:app", "--port", "8000"]'));
-		expect(at(findings)).toEqual([[RULE, 'error', 'Dockerfile', 5, 1]]);
-		expect(findings[0]!.message).toContain('--host 0.0.0.0');
-	});
-	test('every wrong piece is named', () => {
-		const findings = check(RULE, withCmd('CMD ["uvicorn", "main:app", "--host", "127.0.0.1", "--port", "5000"]'));
-		expect(findings).toHaveLength(1);
-		expect(findings[0]!.message).toContain('main:app');
-		expect(findings[0]!.message).toContain('127.0.0.1');
-		expect(findings[0]!.message).toContain('5000');
-	});
-	test('a missing --port is named', () => {
-		const findings = check(RULE, withCmd('CMD ["uvicorn", "app:app", "--host", "0.0.0.0"]'));
-		expect(at(findings)).toEqual([[RULE, 'error', 'Dockerfile', 5, 1]]);
-		expect(findings[0]!.message).toContain('--port 8000');
-	});
-	test('not uvicorn', () => {
-		expect(check(RULE, withCmd('CMD ["python", "app.py"]'))[0]!.message).toContain('not uvicorn');
-	});
-	test('no CMD', () => {
-		expect(at(check(RULE, withCmd('')))).toEqual([[RULE, 'error', 'Dockerfile', 4, 1]]);
-	});
-	test.each([
-		['CMD ["uvicorn", "app:app", "--host=0.0.0.0", "--port=8000"]', 0],
-		['CMD exec uvicorn app:app --host 0.0.0.0 --port 8000', 0],
-		['ENTRYPOINT ["tini", "--"]\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]', 0],
-		['CMD ["fastapi", "run", "app.py", "--port", "8000"]', 0],
-		['CMD ["fastapi", "dev", "app.py", "--port", "8000"]', 1],
-		['CMD PORT=8000 uvicorn app:app --host 0.0.0.0', 1],
-	] as const)('read through the shared Dockerfile model: %s (%i)', (cmd, count) => {
-		expect(check(RULE, withCmd(cmd))).toHaveLength(count);
-	});
-	test('uvicorn cannot serve a Flask (WSGI) app', () => {
-		const flask = `from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/cleanup-cron", methods=["POST"])\ndef cron():\n    return "", 200\n`;
-		const findings = check(RULE, {...withCmd('CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]'), 'app.py': flask});
-		expect(at(findings)).toEqual([[RULE, 'error', 'Dockerfile', 5, 1]]);
-		expect(findings[0]!.message).toContain('WSGI');
-		expect(check(RULE, {...withCmd('CMD ["uvicorn", "app:app", "--interface", "wsgi", "--host", "0.0.0.0", "--port", "8000"]'), 'app.py': flask})).toEqual([]);
-	});
-	test('a shell expands $PORT from the image\'s ENV; exec form does not', () => {
-		const env = (cmd: string) => ({...withCmd(cmd), Dockerfile: withCmd(cmd).Dockerfile!.toString().replace('WORKDIR /app', 'ENV PORT=8000 HOST=0.0.0.0\nWORKDIR /app')});
-		expect(check(RULE, env('CMD uvicorn app:app --host $HOST --port $PORT'))).toEqual([]);
-		expect(check(RULE, env('CMD ["sh", "-c", "uvicorn app:app --host 0.0.0.0 --port ${PORT}"]'))).toEqual([]);
-		const exec = check(RULE, env('CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "$PORT"]'));
-		expect(exec).toHaveLength(1);
-		expect(exec[0]!.message).toContain('$PORT');
-		expect(check(RULE, withCmd('CMD uvicorn app:app --host 0.0.0.0 --port ${PORT:-8000}'))).toEqual([]);
-		expect(check(RULE, withCmd('CMD uvicorn app:app --host 0.0.0.0 --port $PORT'))[0]!.message).toContain('no ENV line');
-	});
+ruleTester.run(rule, {
+	valid: [
+		...[
+			RIGHT,
+			'CMD uvicorn app:app --host 0.0.0.0 --port 8000',
+			'CMD ["python", "-m", "uvicorn", "app:app", "--host=0.0.0.0", "--port=8000"]',
+			'CMD ["sh", "-c", "uvicorn app:app --host 0.0.0.0 --port 8000"]',
+			'ENTRYPOINT ["uvicorn"]\nCMD ["app:app", "--host", "0.0.0.0", "--port", "8000"]',
+			'CMD ["uvicorn", "app:app", "--host", "::", "--port", "8000", "--reload"]',
+			// Read through the shared Dockerfile model.
+			'CMD ["uvicorn", "app:app", "--host=0.0.0.0", "--port=8000"]',
+			'CMD exec uvicorn app:app --host 0.0.0.0 --port 8000',
+			'ENTRYPOINT ["tini", "--"]\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]',
+			'CMD ["fastapi", "run", "app.py", "--port", "8000"]',
+			'CMD uvicorn app:app --host 0.0.0.0 --port ${PORT:-8000}',
+		].map((cmd) => ({name: cmd, files: withCmd(cmd)})),
+		{name: 'uvicorn --interface wsgi serves a Flask app', files: {...withCmd('CMD ["uvicorn", "app:app", "--interface", "wsgi", "--host", "0.0.0.0", "--port", "8000"]'), 'app.py': FLASK}},
+		// A shell expands $PORT from the image's ENV.
+		{name: 'shell form with $HOST and $PORT from ENV', files: withEnv('CMD uvicorn app:app --host $HOST --port $PORT')},
+		{name: 'sh -c with ${PORT} from ENV', files: withEnv('CMD ["sh", "-c", "uvicorn app:app --host 0.0.0.0 --port ${PORT}"]')},
+	],
+	invalid: [
+		{name: 'missing --host names it', files: withCmd('CMD ["uvicorn", "app:app", "--port", "8000"]'), errors: [{messageId: 'pieces', file: 'Dockerfile', line: 5, column: 1, severity: 'error', message: /--host 0\.0\.0\.0/}]},
+		{name: 'every wrong piece is named', files: withCmd('CMD ["uvicorn", "main:app", "--host", "127.0.0.1", "--port", "5000"]'), errors: [{messageId: 'pieces', line: 5, column: 1, message: /main:app[\s\S]*127\.0\.0\.1[\s\S]*5000/}]},
+		{name: 'a missing --port is named', files: withCmd('CMD ["uvicorn", "app:app", "--host", "0.0.0.0"]'), errors: [{messageId: 'pieces', file: 'Dockerfile', line: 5, column: 1, severity: 'error', message: /--port 8000/}]},
+		{name: 'not uvicorn', files: withCmd('CMD ["python", "app.py"]'), errors: [{messageId: 'notUvicorn', line: 5, column: 1, message: /not uvicorn/}]},
+		{name: 'no CMD', files: withCmd(''), errors: [{messageId: 'missing', file: 'Dockerfile', line: 4, column: 1, severity: 'error'}]},
+		{name: 'fastapi dev', files: withCmd('CMD ["fastapi", "dev", "app.py", "--port", "8000"]'), errors: [{messageId: 'pieces', line: 5, column: 1}]},
+		{name: 'PORT=8000 before uvicorn, no --host', files: withCmd('CMD PORT=8000 uvicorn app:app --host 0.0.0.0'), errors: [{messageId: 'pieces', line: 5, column: 1}]},
+		{name: 'uvicorn cannot serve a Flask (WSGI) app', files: {...withCmd(RIGHT), 'app.py': FLASK}, errors: [{messageId: 'pieces', file: 'Dockerfile', line: 5, column: 1, severity: 'error', message: /WSGI/}]},
+		{name: 'exec form does not expand $PORT', files: withEnv('CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "$PORT"]'), errors: [{messageId: 'pieces', line: 6, column: 1, message: /\$PORT/}]},
+		{name: 'a shell $PORT with no ENV line', files: withCmd('CMD uvicorn app:app --host 0.0.0.0 --port $PORT'), errors: [{messageId: 'pieces', line: 5, column: 1, message: /no ENV line/}]},
+	],
 });

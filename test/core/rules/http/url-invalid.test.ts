@@ -1,31 +1,24 @@
-import {describe, expect, test} from 'vitest';
-import {at, check, complete, HTTP_YAML} from '../../../helpers/rules.js';
+import rule from '../../../../src/core/rules/http/url-invalid.js';
+import {complete, HTTP_YAML} from '../../../helpers/rules.js';
+import {ruleTester} from '../../../helpers/rule-tester.js';
 
-const RULE = 'http/url-invalid';
 const FILE = 'components/http-binding.yaml';
 const withUrl = (value: string) => complete({[FILE]: HTTP_YAML.replace('value: "https://httpbin.org/post"', `value: "${value}"`)});
 
-describe(RULE, () => {
-	test.each(['https://httpbin.org/post', 'http://localhost:22222/call', 'http://127.0.0.1:9000'])('valid: %s', (value) => {
-		expect(check(RULE, withUrl(value))).toEqual([]);
-	});
-	test.each([
-		['httpbin.org/post', 'https://httpbin.org/post'],
-		['ftp://example.com/x', 'https://httpbin.org/post'],
-		['/post', 'https://httpbin.org/post'],
-	])('invalid: %s', (value, fix) => {
-		const findings = check(RULE, withUrl(value));
-		expect(at(findings)).toEqual([[RULE, 'error', FILE, 10, 14]]);
-		expect(findings[0]!.hint).toBe(`Write \`value: "${fix}"\`.`);
-	});
-	test('a host Go rejects although a browser URL accepts it: the message quotes Go\'s error', () => {
-		const findings = check(RULE, withUrl('https://{{tenant}}.example.com/hook'));
-		expect(at(findings)).toEqual([[RULE, 'error', FILE, 10, 14]]);
-		expect(findings[0]!.message).toContain('invalid character "{" in host name');
-		expect(findings[0]!.message).toContain('monitoring-webhook loads');
-	});
-	test('https:/x, which WHATWG repairs, has no host for Go', () => {
-		expect(check(RULE, withUrl('https:/httpbin.org/post'))[0]!.message).toContain('http: no Host in request URL');
-	});
-	test('empty url', () => expect(at(check(RULE, withUrl('')))).toEqual([[RULE, 'error', FILE, 10, 14]]));
+ruleTester.run(rule, {
+	valid: ['https://httpbin.org/post', 'http://localhost:22222/call', 'http://127.0.0.1:9000'].map((value) => ({name: value, files: withUrl(value)})),
+	invalid: [
+		...['httpbin.org/post', 'ftp://example.com/x', '/post'].map((value) => ({
+			name: value,
+			files: withUrl(value),
+			errors: [{messageId: 'invalid' as const, file: FILE, line: 10, column: 14, severity: 'error' as const, hint: 'Write `value: "https://httpbin.org/post"`.'}],
+		})),
+		{
+			name: 'a host Go rejects although a browser URL accepts it: the message quotes Go\'s error',
+			files: withUrl('https://{{tenant}}.example.com/hook'),
+			errors: [{messageId: 'invalid', file: FILE, line: 10, column: 14, severity: 'error', message: /invalid character "\{" in host name[\s\S]*monitoring-webhook loads|monitoring-webhook loads[\s\S]*invalid character "\{" in host name/}],
+		},
+		{name: 'https:/x, which WHATWG repairs, has no host for Go', files: withUrl('https:/httpbin.org/post'), errors: [{messageId: 'invalid', line: 10, column: 14, message: /http: no Host in request URL/}]},
+		{name: 'empty url', files: withUrl(''), errors: [{messageId: 'empty', file: FILE, line: 10, column: 14, severity: 'error'}]},
+	],
 });

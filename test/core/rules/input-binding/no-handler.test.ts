@@ -1,7 +1,6 @@
-import {describe, expect, test} from 'vitest';
-import {APP_PY, at, check, complete, component, CRON_YAML} from '../../../helpers/rules.js';
-
-const RULE = 'input-binding/no-handler';
+import rule from '../../../../src/core/rules/input-binding/no-handler.js';
+import {APP_PY, complete, component, CRON_YAML} from '../../../helpers/rules.js';
+import {ruleTester} from '../../../helpers/rule-tester.js';
 
 const FLASK_QUICKSTART = `from flask import Flask
 import json
@@ -43,52 +42,7 @@ def binding(request: BindingRequest):
 app.run(50051)
 `;
 
-describe(RULE, () => {
-	test('valid: reference app', () => expect(check(RULE, complete())).toEqual([]));
-	test('valid: Flask quickstart with a cron named cron', () => {
-		expect(check(RULE, complete({'components/cron-binding.yaml': component('cron', 'bindings.cron', {schedule: '@every 10s', direction: 'input'}), 'app.py': FLASK_QUICKSTART}))).toEqual([]);
-	});
-	test('valid: route built from constants', () => expect(check(RULE, complete({'app.py': CONSTANTS}))).toEqual([]));
-	test('valid: dapr.ext.grpc @app.binding', () => expect(check(RULE, complete({'app.py': GRPC}))).toEqual([]));
-	test('valid: a `route` metadata entry moves the path', () => {
-		const yaml = CRON_YAML + '    - name: route\n      value: /jobs/cleanup\n';
-		expect(check(RULE, complete({'components/cron-binding.yaml': yaml, 'app.py': APP_PY.replace('"/cleanup-cron"', '"/jobs/cleanup"')}))).toEqual([]);
-	});
-	test('valid: a param route that matches counts as serving it', () => {
-		expect(check(RULE, complete({'app.py': APP_PY.replace('"/cleanup-cron"', '"/{name}"')}))).toEqual([]);
-	});
-	test('valid: a cron whose direction excludes input is not an input binding', () => {
-		const yaml = CRON_YAML.replace('value: "input"', 'value: "output"');
-		expect(check(RULE, complete({'components/cron-binding.yaml': yaml, 'app.py': APP_PY.replace('"/cleanup-cron"', '"/unrelated"')}))).toEqual([]);
-	});
-	test('no route at all: error at the app construction, naming the component and path', () => {
-		const findings = check(RULE, complete({'app.py': APP_PY.replace('"/cleanup-cron"', '"/tasks/{task_id}/complete"')}));
-		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 5, 7]]);
-		expect(findings[0]!.message).toContain('components/cron-binding.yaml:4');
-		expect(findings[0]!.message).toContain('POST /cleanup-cron');
-		expect(findings[0]!.hint).toContain('@app.post("/cleanup-cron")');
-	});
-	test('Flask app without the route gets a Flask decorator in the hint', () => {
-		const findings = check(RULE, complete({'app.py': FLASK_QUICKSTART.replace("'/cron'", "'/other-thing'")}));
-		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 4, 7]]);
-		expect(findings[0]!.hint).toContain('@app.route("/cleanup-cron", methods=["POST"])');
-	});
-	test('valid: a route added by a call (app.add_api_route)', () => {
-		const app = APP_PY.replace('@app.post("/cleanup-cron")\n', '') + '\n\napp.add_api_route("/cleanup-cron", handle_cleanup, methods=["POST"])\n';
-		expect(check(RULE, complete({'app.py': app}))).toEqual([]);
-	});
-	test('a route added by a call with a computed path: info, not a claim', () => {
-		const app = APP_PY.replace('@app.post("/cleanup-cron")\n', '') + '\n\napp.add_api_route(route_for("cron"), handle_cleanup, methods=["POST"])\n';
-		const findings = check(RULE, complete({'app.py': app}));
-		expect(findings.map((f) => [f.ruleId, f.severity, f.line])).toEqual([[RULE, 'info', 20]]);
-	});
-	test('a route whose path is not statically known: info, not a claim', () => {
-		const app = APP_PY.replace('"/cleanup-cron"', 'get_path()');
-		const findings = check(RULE, complete({'app.py': app}));
-		expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([[RULE, 'info']]);
-	});
-	test('a route on an APIRouter never included into the app is not a handler', () => {
-		const app = `from fastapi import APIRouter, FastAPI
+const ROUTER = `from fastapi import APIRouter, FastAPI
 
 app = FastAPI()
 router = APIRouter()
@@ -98,13 +52,8 @@ router = APIRouter()
 async def handle():
     return {"status": "OK"}
 `;
-		const findings = check(RULE, complete({'app.py': app}), 'lab-a');
-		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 7, 1]]);
-		expect(findings[0]!.message).toContain('never included');
-		expect(findings[0]!.hint).toContain('app.include_router(router)');
-	});
-	test('the same router included with a prefix serves the prefixed path', () => {
-		const app = `from fastapi import APIRouter, FastAPI
+
+const ROUTER_INCLUDED = `from fastapi import APIRouter, FastAPI
 
 router = APIRouter(prefix="/cleanup")
 
@@ -116,10 +65,8 @@ async def handle():
 app = FastAPI()
 app.include_router(router)
 `;
-		expect(check(RULE, complete({'app.py': app}), 'lab-a')).toEqual([]);
-	});
-	test('a Flask blueprint never registered is not a handler', () => {
-		const app = `from flask import Blueprint, Flask
+
+const BLUEPRINT = `from flask import Blueprint, Flask
 
 app = Flask(__name__)
 bp = Blueprint("cron", __name__)
@@ -129,20 +76,58 @@ bp = Blueprint("cron", __name__)
 def handle():
     return "", 200
 `;
-		const findings = check(RULE, complete({'app.py': app}), 'lab-a');
-		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 7, 1]]);
-		expect(findings[0]!.hint).toContain('app.register_blueprint(bp)');
-	});
-	test('a binding without direction that is also an output type: info only (output-only use, python-sdk kafka example)', () => {
-		const kafka = component('kafka-binding', 'bindings.kafka', {topics: 'sample', brokers: 'localhost:9092', publishTopic: 'sample'});
-		const findings = check(RULE, complete({'components/kafka.yaml': kafka}), 'lab-a');
-		expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([[RULE, 'info']]);
-		expect(findings[0]!.hint).toContain('value: "output"');
-		const explicit = component('kafka-binding', 'bindings.kafka', {topics: 'sample', brokers: 'localhost:9092', direction: 'input'});
-		expect(at(check(RULE, complete({'components/kafka.yaml': explicit}), 'lab-a')).map((row) => row[1])).toEqual(['error']);
-	});
-	test('a cron without direction and without a handler is still an error', () => {
-		const cron = component('nightly', 'bindings.cron', {schedule: '@daily'});
-		expect(at(check(RULE, complete({'components/nightly.yaml': cron}), 'lab-a')).map((row) => row[1])).toEqual(['error']);
-	});
+
+const withApp = (app: string) => complete({'app.py': app});
+const withoutDecorator = APP_PY.replace('@app.post("/cleanup-cron")\n', '');
+
+ruleTester.run(rule, {
+	valid: [
+		{name: 'reference app', files: complete()},
+		{name: 'Flask quickstart with a cron named cron', files: complete({'components/cron-binding.yaml': component('cron', 'bindings.cron', {schedule: '@every 10s', direction: 'input'}), 'app.py': FLASK_QUICKSTART})},
+		{name: 'route built from constants', files: withApp(CONSTANTS)},
+		{name: 'dapr.ext.grpc @app.binding', files: withApp(GRPC)},
+		{name: 'a `route` metadata entry moves the path', files: complete({'components/cron-binding.yaml': CRON_YAML + '    - name: route\n      value: /jobs/cleanup\n', 'app.py': APP_PY.replace('"/cleanup-cron"', '"/jobs/cleanup"')})},
+		{name: 'a param route that matches counts as serving it', files: withApp(APP_PY.replace('"/cleanup-cron"', '"/{name}"'))},
+		{name: 'a cron whose direction excludes input is not an input binding', files: complete({'components/cron-binding.yaml': CRON_YAML.replace('value: "input"', 'value: "output"'), 'app.py': APP_PY.replace('"/cleanup-cron"', '"/unrelated"')})},
+		{name: 'a route added by a call (app.add_api_route)', files: withApp(withoutDecorator + '\n\napp.add_api_route("/cleanup-cron", handle_cleanup, methods=["POST"])\n')},
+		{name: 'the same router included with a prefix serves the prefixed path', files: withApp(ROUTER_INCLUDED), lab: 'lab-a'},
+	],
+	invalid: [
+		{
+			name: 'no route at all: error at the app construction, naming the component and path',
+			files: withApp(APP_PY.replace('"/cleanup-cron"', '"/tasks/{task_id}/complete"')),
+			errors: [{messageId: 'none', file: 'app.py', line: 5, column: 7, severity: 'error', message: /components\/cron-binding\.yaml:4[\s\S]*POST \/cleanup-cron|POST \/cleanup-cron[\s\S]*components\/cron-binding\.yaml:4/, hint: /@app\.post\("\/cleanup-cron"\)/}],
+		},
+		{
+			name: 'Flask app without the route gets a Flask decorator in the hint',
+			files: withApp(FLASK_QUICKSTART.replace("'/cron'", "'/other-thing'")),
+			errors: [{messageId: 'none', file: 'app.py', line: 4, column: 7, severity: 'error', hint: /@app\.route\("\/cleanup-cron", methods=\["POST"\]\)/}],
+		},
+		{
+			name: 'a route added by a call with a computed path: info, not a claim',
+			files: withApp(withoutDecorator + '\n\napp.add_api_route(route_for("cron"), handle_cleanup, methods=["POST"])\n'),
+			errors: [{messageId: 'unverifiable', file: 'app.py', line: 20, column: 1, severity: 'info'}],
+		},
+		{name: 'a route whose path is not statically known: info, not a claim', files: withApp(APP_PY.replace('"/cleanup-cron"', 'get_path()')), errors: [{messageId: 'unverifiable', file: 'app.py', line: 12, column: 1, severity: 'info'}]},
+		{
+			name: 'a route on an APIRouter never included into the app is not a handler',
+			files: withApp(ROUTER),
+			lab: 'lab-a',
+			errors: [{messageId: 'unmounted', file: 'app.py', line: 7, column: 1, severity: 'error', message: /never included/, hint: /app\.include_router\(router\)/}],
+		},
+		{name: 'a Flask blueprint never registered is not a handler', files: withApp(BLUEPRINT), lab: 'lab-a', errors: [{messageId: 'unmounted', file: 'app.py', line: 7, column: 1, severity: 'error', hint: /app\.register_blueprint\(bp\)/}]},
+		{
+			name: 'a binding without direction that is also an output type: info only (output-only use, python-sdk kafka example)',
+			files: complete({'components/kafka.yaml': component('kafka-binding', 'bindings.kafka', {topics: 'sample', brokers: 'localhost:9092', publishTopic: 'sample'})}),
+			lab: 'lab-a',
+			errors: [{messageId: 'probeOnly', file: 'app.py', line: 5, column: 7, severity: 'info', hint: /value: "output"/}],
+		},
+		{
+			name: 'the same binding with direction input: an error',
+			files: complete({'components/kafka.yaml': component('kafka-binding', 'bindings.kafka', {topics: 'sample', brokers: 'localhost:9092', direction: 'input'})}),
+			lab: 'lab-a',
+			errors: [{messageId: 'none', file: 'app.py', line: 5, column: 7, severity: 'error'}],
+		},
+		{name: 'a cron without direction and without a handler is still an error', files: complete({'components/nightly.yaml': component('nightly', 'bindings.cron', {schedule: '@daily'})}), lab: 'lab-a', errors: [{messageId: 'noneProbed', file: 'app.py', line: 5, column: 7, severity: 'error'}]},
+	],
 });

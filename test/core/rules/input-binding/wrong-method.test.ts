@@ -1,27 +1,11 @@
 import {describe, expect, test} from 'vitest';
-import {APP_PY, at, check, complete, component} from '../../../helpers/rules.js';
+import noHandler from '../../../../src/core/rules/input-binding/no-handler.js';
+import rule from '../../../../src/core/rules/input-binding/wrong-method.js';
+import {APP_PY, complete, component} from '../../../helpers/rules.js';
+import {runRule, ruleTester} from '../../../helpers/rule-tester.js';
 
-const RULE = 'input-binding/wrong-method';
-
-describe(RULE, () => {
-	test('valid: POST', () => expect(check(RULE, complete())).toEqual([]));
-	test('valid: api_route with POST among methods', () => {
-		expect(check(RULE, complete({'app.py': APP_PY.replace('@app.post("/cleanup-cron")', '@app.api_route("/cleanup-cron", methods=["GET", "POST"])')}))).toEqual([]);
-	});
-	test('FastAPI GET', () => {
-		const findings = check(RULE, complete({'app.py': APP_PY.replace('@app.post("/cleanup-cron")', '@app.get("/cleanup-cron")')}));
-		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 12, 1]]);
-		expect(findings[0]!.message).toContain('accepts GET but not POST');
-		expect(findings[0]!.hint).toBe('Write `@app.post("/cleanup-cron")`.');
-	});
-	test('Flask route without methods accepts GET only', () => {
-		const app = "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route('/cron')\ndef cron_binding():\n    return 'ok'\n";
-		const findings = check(RULE, complete({'components/cron-binding.yaml': component('cron', 'bindings.cron', {schedule: '@every 10s'}), 'app.py': app}));
-		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 6, 1]]);
-		expect(findings[0]!.hint).toBe('Write `@app.route("/cron", methods=["POST"])`.');
-	});
-	test('methods= that cannot be read statically is not claimed wrong', () => {
-		const app = `from flask import Flask
+const withDecorator = (decorator: string) => complete({'app.py': APP_PY.replace('@app.post("/cleanup-cron")', decorator)});
+const UNREADABLE_METHODS = `from flask import Flask
 
 app = Flask(__name__)
 METHODS = ["POST"]
@@ -31,7 +15,25 @@ METHODS = ["POST"]
 def handle():
     return "", 200
 `;
-		expect(check(RULE, complete({'app.py': app}), 'lab-a')).toEqual([]);
-		expect(check('input-binding/no-handler', complete({'app.py': app}), 'lab-a')).toEqual([]);
+
+ruleTester.run(rule, {
+	valid: [
+		{name: 'POST', files: complete()},
+		{name: 'api_route with POST among methods', files: withDecorator('@app.api_route("/cleanup-cron", methods=["GET", "POST"])')},
+		{name: 'methods= that cannot be read statically is not claimed wrong', files: complete({'app.py': UNREADABLE_METHODS}), lab: 'lab-a'},
+	],
+	invalid: [
+		{name: 'FastAPI GET', files: withDecorator('@app.get("/cleanup-cron")'), errors: [{messageId: 'method', file: 'app.py', line: 12, column: 1, severity: 'error', message: /accepts GET but not POST/, hint: 'Write `@app.post("/cleanup-cron")`.'}]},
+		{
+			name: 'Flask route without methods accepts GET only',
+			files: complete({'components/cron-binding.yaml': component('cron', 'bindings.cron', {schedule: '@every 10s'}), 'app.py': "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route('/cron')\ndef cron_binding():\n    return 'ok'\n"}),
+			errors: [{messageId: 'method', file: 'app.py', line: 6, column: 1, severity: 'error', hint: 'Write `@app.route("/cron", methods=["POST"])`.'}],
+		},
+	],
+});
+
+describe(rule.id, () => {
+	test('methods= that cannot be read statically: no-handler makes no claim either', () => {
+		expect(runRule(noHandler, complete({'app.py': UNREADABLE_METHODS}), 'lab-a')).toEqual([]);
 	});
 });

@@ -1,27 +1,29 @@
 import {describe, expect, test} from 'vitest';
-import {at, check, complete} from '../../../helpers/rules.js';
+import rule from '../../../../src/core/rules/lab/missing-component.js';
+import {complete} from '../../../helpers/rules.js';
+import {runRule, ruleTester} from '../../../helpers/rule-tester.js';
 
-const RULE = 'lab/missing-component';
+const missing = (name: string, overrides: Record<string, null>, lab: 'lab-a' | 'lab-b' | 'combined', type: string) => ({
+	name,
+	files: complete(overrides),
+	lab,
+	errors: [{messageId: 'missing' as const, data: {type}, file: 'components', line: 0, column: 0, severity: 'error' as const, message: /components\//, hint: /components\/.*\.yaml/}],
+});
 
-describe(RULE, () => {
-	test('a complete folder passes every lab', () => {
-		for (const lab of ['lab-a', 'lab-b', 'combined'] as const) expect(check(RULE, complete(), lab)).toEqual([]);
-	});
-	test('lab-a needs bindings.cron only', () => {
-		expect(check(RULE, complete({'components/http-binding.yaml': null, 'components/pubsub.yaml': null}), 'lab-a')).toEqual([]);
-	});
-	test.each([
-		['combined without pubsub', {'components/pubsub.yaml': null}, 'combined', 'pubsub.*'],
-		['lab-a without cron', {'components/cron-binding.yaml': null}, 'lab-a', 'bindings.cron'],
-		['lab-b without http', {'components/http-binding.yaml': null}, 'lab-b', 'bindings.http'],
-	] as const)('%s', (_name, overrides, lab, type) => {
-		const findings = check(RULE, complete(overrides), lab);
-		expect(at(findings)).toEqual([[RULE, 'error', 'components', 0, 0]]);
-		expect(findings[0]!.message).toContain(type);
-		expect(findings[0]!.message).toContain('components/');
-		expect(findings[0]!.hint).toMatch(/components\/.*\.yaml/);
-	});
+ruleTester.run(rule, {
+	valid: [
+		...(['lab-a', 'lab-b', 'combined'] as const).map((lab) => ({name: `a complete folder passes ${lab}`, files: complete(), lab})),
+		{name: 'lab-a needs bindings.cron only', files: complete({'components/http-binding.yaml': null, 'components/pubsub.yaml': null}), lab: 'lab-a'},
+	],
+	invalid: [
+		missing('combined without pubsub', {'components/pubsub.yaml': null}, 'combined', 'pubsub.*'),
+		missing('lab-a without cron', {'components/cron-binding.yaml': null}, 'lab-a', 'bindings.cron'),
+		missing('lab-b without http', {'components/http-binding.yaml': null}, 'lab-b', 'bindings.http'),
+	],
+});
+
+describe(rule.id, () => {
 	test('an empty folder reports every needed type', () => {
-		expect(check(RULE, {}, 'combined')).toHaveLength(3);
+		expect(runRule(rule, {}, 'combined')).toHaveLength(3);
 	});
 });

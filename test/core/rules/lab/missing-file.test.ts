@@ -1,19 +1,23 @@
-import {describe, expect, test} from 'vitest';
-import {at, check, complete} from '../../../helpers/rules.js';
+import rule from '../../../../src/core/rules/lab/missing-file.js';
+import {complete} from '../../../helpers/rules.js';
+import {ruleTester} from '../../../helpers/rule-tester.js';
 
-const RULE = 'lab/missing-file';
-
-describe(RULE, () => {
-	test('valid: both files present', () => expect(check(RULE, complete())).toEqual([]));
-	test('valid: an unreadable file is present (file/unreadable reports it)', () => {
-		expect(check(RULE, complete({Dockerfile: {path: 'Dockerfile', kind: 'unreadable', reason: 'binary', detail: 'It is binary.'}}))).toEqual([]);
-	});
-	test.each([
-		// Line 0: a missing file has no line; reports print "Dockerfile (missing)".
-		['no Dockerfile', {Dockerfile: null}, [[RULE, 'error', 'Dockerfile', 0, 0]]],
-		['no app.py', {'app.py': null}, [[RULE, 'error', 'app.py', 0, 0]]],
-		['neither', {'app.py': null, Dockerfile: null}, [[RULE, 'error', 'Dockerfile', 0, 0], [RULE, 'error', 'app.py', 0, 0]]],
-	] as const)('invalid: %s', (_name, overrides, expected) => {
-		expect(at(check(RULE, complete(overrides)))).toEqual(expected);
-	});
+// Line 0: a missing file has no line; reports print "Dockerfile (missing)".
+ruleTester.run(rule, {
+	valid: [
+		{name: 'both files present', files: complete()},
+		{name: 'an unreadable file is present (file/unreadable reports it)', files: complete({Dockerfile: {path: 'Dockerfile', kind: 'unreadable', reason: 'binary', detail: 'It is binary.'}})},
+	],
+	invalid: [
+		{name: 'no Dockerfile', files: complete({Dockerfile: null}), errors: [{messageId: 'missing', data: {file: 'Dockerfile'}, file: 'Dockerfile', line: 0, column: 0, severity: 'error'}]},
+		{name: 'no app.py', files: complete({'app.py': null}), errors: [{messageId: 'missing', data: {file: 'app.py'}, file: 'app.py', line: 0, column: 0, severity: 'error'}]},
+		{
+			name: 'neither',
+			files: complete({'app.py': null, Dockerfile: null}),
+			errors: [
+				{messageId: 'missing', file: 'Dockerfile', line: 0, column: 0, severity: 'error'},
+				{messageId: 'missing', file: 'app.py', line: 0, column: 0, severity: 'error'},
+			],
+		},
+	],
 });

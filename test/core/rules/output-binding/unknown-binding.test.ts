@@ -1,36 +1,25 @@
-import {describe, expect, test} from 'vitest';
-import {APP_PY, at, check, complete, HTTP_YAML} from '../../../helpers/rules.js';
+import rule from '../../../../src/core/rules/output-binding/unknown-binding.js';
+import {APP_PY, complete, HTTP_YAML} from '../../../helpers/rules.js';
+import {ruleTester} from '../../../helpers/rule-tester.js';
 
-const RULE = 'output-binding/unknown-binding';
 const invoke = (args: string) => APP_PY.replace('client.invoke_binding(binding_name="monitoring-webhook", operation="post", data=json.dumps({"task_id": task_id}))', `client.invoke_binding(${args})`);
+const withApp = (app: string) => complete({'app.py': app});
 
-describe(RULE, () => {
-	test('valid: keyword and positional', () => {
-		expect(check(RULE, complete())).toEqual([]);
-		expect(check(RULE, complete({'app.py': invoke('"monitoring-webhook", "post", json.dumps({})')}))).toEqual([]);
-	});
-	test('valid: a name that is not statically known is not checked', () => {
-		expect(check(RULE, complete({'app.py': invoke('binding_name=BINDING, operation="post"')}))).toEqual([]);
-	});
-	test('a typo gets did-you-mean', () => {
-		const findings = check(RULE, complete({'app.py': invoke('binding_name="monitoring_webhook", operation="post"')}));
-		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 17, 35]]);
-		expect(findings[0]!.message).toContain('did you mean monitoring-webhook?');
-	});
-	test('positional name of the cron (input-only)', () => {
-		const findings = check(RULE, complete({'app.py': invoke('"cleanup-cron", "create", "x"')}));
-		expect(at(findings)).toEqual([[RULE, 'error', 'app.py', 17, 35]]);
-		expect(findings[0]!.message).toContain('input-only');
-	});
-	test('an http binding whose direction excludes output', () => {
-		const findings = check(RULE, complete({'components/http-binding.yaml': HTTP_YAML.replace('value: "output"', 'value: "input"')}));
-		expect(findings[0]!.message).toContain('excludes output');
-	});
-	test('a pubsub is not a binding', () => {
-		expect(check(RULE, complete({'app.py': invoke('binding_name="pubsub", operation="create"')}))[0]!.message).toContain('not a binding');
-	});
-	test('the aio client, awaited', () => {
-		const app = invoke('"nope", "post", "x"').replace('client.invoke_binding', 'await client.invoke_binding').replace('from dapr.clients', 'from dapr.aio.clients').replace('with DaprClient()', 'async with DaprClient()');
-		expect(check(RULE, complete({'app.py': app})).map((f) => f.ruleId)).toEqual([RULE]);
-	});
+ruleTester.run(rule, {
+	valid: [
+		{name: 'keyword', files: complete()},
+		{name: 'positional', files: withApp(invoke('"monitoring-webhook", "post", json.dumps({})'))},
+		{name: 'a name that is not statically known is not checked', files: withApp(invoke('binding_name=BINDING, operation="post"'))},
+	],
+	invalid: [
+		{name: 'a typo gets did-you-mean', files: withApp(invoke('binding_name="monitoring_webhook", operation="post"')), errors: [{messageId: 'unknownNear', file: 'app.py', line: 17, column: 35, severity: 'error', message: /did you mean monitoring-webhook\?/}]},
+		{name: 'positional name of the cron (input-only)', files: withApp(invoke('"cleanup-cron", "create", "x"')), errors: [{messageId: 'inputOnly', file: 'app.py', line: 17, column: 35, severity: 'error', message: /input-only/}]},
+		{name: 'an http binding whose direction excludes output', files: complete({'components/http-binding.yaml': HTTP_YAML.replace('value: "output"', 'value: "input"')}), errors: [{messageId: 'directionExcludes', line: 17, column: 35, message: /excludes output/}]},
+		{name: 'a pubsub is not a binding', files: withApp(invoke('binding_name="pubsub", operation="create"')), errors: [{messageId: 'notBinding', line: 17, column: 35, message: /not a binding/}]},
+		{
+			name: 'the aio client, awaited',
+			files: withApp(invoke('"nope", "post", "x"').replace('client.invoke_binding', 'await client.invoke_binding').replace('from dapr.clients', 'from dapr.aio.clients').replace('with DaprClient()', 'async with DaprClient()')),
+			errors: [{messageId: 'unknown', file: 'app.py', line: 17, column: 41, severity: 'error'}],
+		},
+	],
 });
