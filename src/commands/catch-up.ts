@@ -8,7 +8,7 @@ import {loadLabs} from '../runner/labs-loader.js';
 import {safeName, stripControl} from '../core/text.js';
 import {CatchUpError, catchUp} from '../runner/workspace-writer.js';
 import {commandRunner} from './command.js';
-import {catchUpCommand} from './declarations/catch-up.js';
+import {catchUpCommand} from './declarations/index.js';
 import {UsageError} from './io.js';
 
 /** Runs the command. */

@@ -41,8 +41,11 @@ export type Positionals = {
 	readonly choices?: Choices;
 	/** The usage error when fewer than `min` are given (the usage follows it). */
 	readonly missing?: (choices: readonly string[]) => string;
-	/** The usage error when more than `max` are given (the usage follows it). */
-	readonly extra?: (given: readonly string[], choices: readonly string[]) => string;
+	/**
+	 * The usage error when more than `max` are given (the usage follows it). `shown` is what the user typed, made
+	 * safe to print (core/text.ts stripControl, loaded only for this error).
+	 */
+	readonly extra?: (given: readonly string[], choices: readonly string[], shown: (text: string) => string) => string;
 	readonly help?: string;
 };
 
@@ -120,7 +123,19 @@ async function usageOf(decl: CommandDecl, prefix: string): Promise<string> {
 		const text = flagWords(name, flag, flag.type === 'string' && !flag.multiple ? await resolveChoices(flag.choices) : undefined);
 		words.push(flag.type === 'string' && !flag.multiple && flag.required ? text : `[${text}]`);
 	}
-	return words.join(' ');
+	return wrap(words, 118);
+}
+
+/** Words joined into lines of at most `width` characters, continued under the first word's end. */
+function wrap(words: readonly string[], width: number): string {
+	const indent = ' '.repeat('Usage: '.length + words[0]!.length + 1);
+	const lines = [words[0]!];
+	for (const word of words.slice(1)) {
+		const last = lines[lines.length - 1]!;
+		if (last.length + 1 + word.length + (lines.length === 1 ? 'Usage: '.length : 0) > width && last.trim() !== '') lines.push(`${indent}${word}`);
+		else lines[lines.length - 1] = `${last} ${word}`;
+	}
+	return lines.join('\n');
 }
 
 async function defaultOf(flag: StringFlag): Promise<string | undefined> {
@@ -157,7 +172,7 @@ export async function helpText(decl: CommandDecl | GroupDecl, prefix = 'dapr-lab
 	} else {
 		parts.push('', 'Options:', ...(await optionLines(decl)));
 	}
-	if (decl.epilogue) parts.push(decl.epilogue);
+	if (decl.epilogue) parts.push('', decl.epilogue);
 	return parts.join('\n') + '\n';
 }
 
@@ -185,7 +200,8 @@ export async function parseCommand<F extends Flags>(decl: CommandDecl<F>, argv: 
 	const spec = decl.positionals;
 	if (spec) {
 		const choices = (await resolveChoices(spec.choices)) ?? [];
-		const bad = positionals.length < spec.min ? spec.missing?.(choices) : positionals.length > spec.max ? spec.extra?.(positionals, choices) : undefined;
+		const shown = positionals.length > spec.max ? (await import('../core/text.js')).stripControl : String;
+		const bad = positionals.length < spec.min ? spec.missing?.(choices) : positionals.length > spec.max ? spec.extra?.(positionals, choices, shown) : undefined;
 		if (bad !== undefined) throw new UsageError(`${bad}\n\n${await usageLine(decl, prefix)}`);
 		if (spec.choices) for (const value of positionals) oneOf(spec.choiceName ?? 'value', value, choices);
 	}

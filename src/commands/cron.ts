@@ -5,7 +5,7 @@
 import {formatOffset, hintForError, loadLocation, nextFires, parseSchedule, wallOf, type Schedule} from '../core/cron/index.js';
 import {stripControl} from '../core/text.js';
 import {commandRunner, type Parsed} from './command.js';
-import {cronCommand} from './declarations/cron.js';
+import {cronCommand} from './declarations/index.js';
 import {UsageError, type CommandIO} from './io.js';
 
 const MAX_COUNT = 1000;

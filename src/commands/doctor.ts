@@ -10,7 +10,7 @@ import {gatherDoctorFacts} from '../runner/doctor.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {VERSION} from '../version.js';
 import {commandRunner} from './command.js';
-import {doctorCommand} from './declarations/doctor.js';
+import {doctorCommand} from './declarations/index.js';
 import {UsageError, useColor} from './io.js';
 
 export const run = commandRunner(doctorCommand, async ({values}, io) => {

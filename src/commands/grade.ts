@@ -15,7 +15,7 @@ import {gradeFormats} from '../report/grade-formats.js';
 import {discoverSubmissions, gradeAll} from '../runner/grade.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {commandRunner} from './command.js';
-import {gradeCommand} from './declarations/grade.js';
+import {gradeCommand} from './declarations/index.js';
 import {UsageError, type CommandIO} from './io.js';
 
 /** Runs `grade`. */

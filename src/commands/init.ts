@@ -12,7 +12,7 @@ import {DEFAULT_ACTION, isActionRef} from '../report/classroom-template.js';
 import {stageClassroomStarter} from '../runner/classroom-starter.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {commandRunner} from './command.js';
-import {initCommand} from './declarations/init.js';
+import {initCommand} from './declarations/index.js';
 import {UsageError} from './io.js';
 
 /** Runs the command. */

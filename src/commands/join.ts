@@ -7,7 +7,7 @@ import {stat} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {joinRoom, leaveRoom, parseJoinUrl, readMembership, RoomSender} from '../runner/room/queue.js';
 import {commandRunner} from './command.js';
-import {joinCommand} from './declarations/join.js';
+import {joinCommand} from './declarations/index.js';
 import {UsageError} from './io.js';
 
 export const run = commandRunner(joinCommand, async ({values, positionals}, io) => {

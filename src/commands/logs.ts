@@ -12,7 +12,7 @@ import {errorCode, kindOf, SAFE_READ_FLAGS} from '../runner/safe-fs.js';
 import {listRunLogs, logsDir} from '../runner/log-store.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {commandRunner} from './command.js';
-import {logsCommand} from './declarations/logs.js';
+import {logsCommand} from './declarations/index.js';
 
 /** Runs `logs`. */
 export const run = commandRunner(logsCommand, async ({values}, io) => {

@@ -7,7 +7,7 @@ import {safeName, safeText} from '../core/text.js';
 import type {LabId} from '../core/types.js';
 import {resetProgress} from '../runner/state-store.js';
 import {commandRunner} from './command.js';
-import {resetCommand} from './declarations/reset.js';
+import {resetCommand} from './declarations/index.js';
 
 /** Runs the command. */
 export const run = commandRunner(resetCommand, async ({values}, io) => {

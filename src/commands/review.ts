@@ -11,7 +11,7 @@ import {formatReviewText} from '../report/review-text.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {VERSION} from '../version.js';
 import {commandRunner} from './command.js';
-import {reviewCommand} from './declarations/review.js';
+import {reviewCommand} from './declarations/index.js';
 import {UsageError, type CommandIO} from './io.js';
 
 /** Answers larger than this are not reviewed (an answer is a few kilobytes). */

@@ -10,7 +10,7 @@ import {startRoomServer} from '../runner/room/server.js';
 import {newTokens} from '../runner/room/tokens.js';
 import {loadOutsideCi} from './interactive.js';
 import {commandRunner, groupRunner, type Parsed} from './command.js';
-import {roomCommand, roomServeCommand, roomWatchCommand} from './declarations/room.js';
+import {roomCommand, roomServeCommand, roomWatchCommand} from './declarations/index.js';
 import {UsageError, useColor, type CommandIO} from './io.js';
 
 function positiveInt(name: string, value: string | undefined, fallback: number, min = 0): number {

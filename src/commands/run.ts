@@ -14,7 +14,7 @@ import {WorkspaceError} from '../runner/read-workspace.js';
 import {recordRunResult} from '../runner/state-store.js';
 import {runLab, type RunSpec} from '../runner/run-lab.js';
 import {commandRunner} from './command.js';
-import {runCommand} from './declarations/run.js';
+import {runCommand} from './declarations/index.js';
 import {UsageError} from './io.js';
 
 function port(name: string, value: string | undefined, fallback: number): number {

@@ -18,7 +18,7 @@ import {labFilesIn, loadSolutions} from '../runner/workspace-writer.js';
 import {loadOutsideCi} from './interactive.js';
 import {asInvoked} from './invocation.js';
 import {commandRunner} from './command.js';
-import {startCommand} from './declarations/start.js';
+import {startCommand} from './declarations/index.js';
 import {UsageError, useColor, type CommandIO} from './io.js';
 
 /** Everything a session starts from, read from disk. */

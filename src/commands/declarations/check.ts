@@ -1,4 +1,3 @@
-import {stripControl} from '../../core/text.js';
 import {defineCommand, type CommandModule} from '../command.js';
 import {labIdsOrAll} from './labs.js';
 
@@ -7,7 +6,7 @@ export const checkCommand = defineCommand({
 	name: 'check',
 	summary: 'Check a lab folder against the lab rules',
 	description: 'Checks a lab folder (components/, app.py, Dockerfile) against the lab rules.',
-	positionals: {name: '', min: 0, max: 0, extra: (given) => `unexpected argument "${stripControl(given[0]!)}"; pass the folder with --dir.`},
+	positionals: {name: '', min: 0, max: 0, extra: (given, _choices, shown) => `unexpected argument "${shown(given[0]!)}"; pass the folder with --dir.`},
 	flags: {
 		lab: {type: 'string', value: 'ID', help: 'which lab to check', choices: labIdsOrAll, default: 'all'},
 		dir: {type: 'string', value: 'PATH', help: 'the lab folder', defaultText: 'the current folder'},

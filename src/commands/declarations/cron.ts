@@ -1,4 +1,3 @@
-import {stripControl} from '../../core/text.js';
 import {defineCommand, type CommandModule} from '../command.js';
 
 /** `dapr-labs cron`: handler in ../cron.ts. */
@@ -11,11 +10,11 @@ export const cronCommand = defineCommand({
 		min: 1,
 		max: 1,
 		missing: () => 'missing the schedule.',
-		extra: (given) => `expected one schedule, got ${given.length} arguments; quote it: dapr-labs cron "${stripControl(given.join(' '))}".`,
+		extra: (given, _choices, shown) => `expected one schedule, got ${given.length} arguments; quote it: dapr-labs cron "${shown(given.join(' '))}".`,
 	},
 	flags: {
 		from: {type: 'string', value: 'ISO8601', help: 'start time; fire times are strictly after it', defaultText: 'now'},
-		tz: {type: 'string', value: 'ZONE', help: "zone for schedules without a TZ=/CRON_TZ= prefix", defaultText: "this machine's zone, from TZ or the system, as daprd's"},
+		tz: {type: 'string', value: 'ZONE', help: "zone for schedules without a TZ=/CRON_TZ= prefix", defaultText: "this machine's zone, from TZ or the\nsystem, as daprd's"},
 		count: {type: 'string', value: 'N', help: 'how many fire times to list', defaultText: '5'},
 		json: {type: 'boolean', help: 'print {"schedule","valid","error","form","next"} instead of text'},
 	},

@@ -16,4 +16,8 @@ import {roomCommand} from './room.js';
 import {runCommand} from './run.js';
 import {startCommand} from './start.js';
 
+/** Every handler module imports its declaration from here, so that the bundle keeps all declarations in one chunk. */
 export const commands: readonly (CommandDecl | GroupDecl)[] = [startCommand, checkCommand, cronCommand, initCommand, catchUpCommand, resetCommand, runCommand, doctorCommand, logsCommand, gradeCommand, reviewCommand, roomCommand, joinCommand];
+
+export {catchUpCommand, checkCommand, cronCommand, doctorCommand, gradeCommand, initCommand, joinCommand, logsCommand, resetCommand, reviewCommand, roomCommand, runCommand, startCommand};
+export {roomServeCommand, roomWatchCommand} from './room.js';

@@ -12,7 +12,7 @@ export const initCommand = defineCommand({
 		dir: {type: 'string', value: 'PATH', help: 'the folder', defaultText: 'the current folder'},
 		classroom: {
 			type: 'boolean',
-			help: 'also write .github/workflows/classroom.yml (GitHub Classroom autograding with the dapr-labs action and\nthe autograding reporter) and a README saying how to use the folder as an assignment\'s template repository',
+			help: 'also write .github/workflows/classroom.yml (GitHub Classroom autograding with the dapr-labs\naction and the autograding reporter) and a README saying how to use the folder as an\nassignment\'s template repository',
 		},
 		action: {type: 'string', value: 'OWNER/REPO@REF', help: 'the dapr-labs action the workflow uses (with --classroom)', defaultText: DEFAULT_ACTION},
 	},

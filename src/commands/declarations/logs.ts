@@ -1,4 +1,3 @@
-import {stripControl} from '../../core/text.js';
 import {defineCommand, type CommandModule} from '../command.js';
 import {labIds} from './labs.js';
 
@@ -8,7 +7,7 @@ export const logsCommand = defineCommand({
 	summary: "Show a past run's output (the self-hosted stand-in for `dapr logs`)",
 	description: `Shows the full output (CLI, daprd and app) of the newest \`dapr-labs run\`, kept in .dapr-labs/logs/.
 This is the self-hosted stand-in for \`dapr logs\`, which works only on Kubernetes.`,
-	positionals: {name: '', min: 0, max: 0, extra: (given) => `unexpected argument "${stripControl(given[0]!)}".`},
+	positionals: {name: '', min: 0, max: 0, extra: (given, _choices, shown) => `unexpected argument "${shown(given[0]!)}".`},
 	flags: {
 		lab: {type: 'string', value: 'ID', help: 'the newest run of this lab', choices: labIds, defaultText: 'of any lab'},
 		grep: {type: 'string', value: 'WORD', help: 'only lines containing WORD (case-insensitive)'},

@@ -7,14 +7,14 @@ export const roomServeCommand = defineCommand({
 	description: "Starts a workshop room and prints the students' join command and the instructor's page address.",
 	flags: {
 		port: {type: 'string', value: 'N', help: 'port; 0 picks a free one', defaultText: '4747'},
-		host: {type: 'string', value: 'ADDR', help: 'address to listen on (0.0.0.0 for a classroom network)', defaultText: '127.0.0.1, this machine only'},
+		host: {type: 'string', value: 'ADDR', help: 'address to listen on: 127.0.0.1 is this machine only, 0.0.0.0 a classroom network', defaultText: '127.0.0.1'},
 		data: {
 			type: 'string',
 			value: 'DIR',
 			help: 'where the embedded store keeps the room; restarting with the same folder brings the room back\ncomplete, with the same codes',
 			defaultText: '.dapr-labs-room',
 		},
-		store: {type: 'string', value: 'URL', help: 'keep the room in Redis streams instead (redis://host:port), so several room servers can serve one room'},
+		store: {type: 'string', value: 'URL', help: 'keep the room in Redis streams instead (redis://host:port), so several room servers\ncan serve one room'},
 		room: {type: 'string', value: 'NAME', help: "the room's name in Redis", defaultText: 'workshop'},
 		'stuck-after': {type: 'string', value: 'SECONDS', help: 'a student failing the same rule this long stands out', defaultText: '300'},
 	},

@@ -14,7 +14,7 @@ for httpbin.org) gets, and the published events read back from Redis.`,
 	flags: {
 		dir: {type: 'string', value: 'PATH', help: 'the lab folder', defaultText: 'the current folder'},
 		timeout: {type: 'string', value: 'SEC', help: 'seconds before giving up', defaultText: '90'},
-		format: {type: 'string', value: 'FORMAT', help: 'text (streams the output) or json (one document at the end)', choices: async () => Object.keys((await import('../../report/run-formats.js')).runFormats), default: 'text'},
+		format: {type: 'string', value: 'FORMAT', help: 'output format (text streams the run, json prints one document at the end)', choices: async () => Object.keys((await import('../../report/run-formats.js')).runFormats), default: 'text'},
 		python: {type: 'string', value: 'PATH', help: 'the Python to run the app with', defaultText: 'the first that imports fastapi and uvicorn'},
 		'app-port': {type: 'string', value: 'N', help: "the app's port", defaultText: '8000'},
 		'dapr-http-port': {type: 'string', value: 'N', help: "daprd's HTTP port", defaultText: '3500'},
