@@ -205,6 +205,8 @@ export async function parseCommand<F extends Flags>(decl: CommandDecl<F>, argv: 
 		if (bad !== undefined) throw new UsageError(`${bad}\n\n${await usageLine(decl, prefix)}`);
 		if (spec.choices) for (const value of positionals) oneOf(spec.choiceName ?? 'value', value, choices);
 	}
+	// Missing required flags first, then bad values, in the declaration's order.
+	for (const [name, flag] of Object.entries(decl.flags)) if (flag.type === 'string' && !flag.multiple && flag.required && parsed.values[name] === undefined) throw new UsageError(`--${name} is required.`);
 	const values: Record<string, unknown> = {};
 	for (const [name, flag] of Object.entries(decl.flags)) {
 		const given = parsed.values[name];
@@ -213,7 +215,6 @@ export async function parseCommand<F extends Flags>(decl: CommandDecl<F>, argv: 
 			continue;
 		}
 		if (given === undefined) {
-			if (flag.required) throw new UsageError(`--${name} is required.`);
 			values[name] = await defaultOf(flag);
 			continue;
 		}

@@ -1,7 +1,7 @@
 /**
  * `dapr-labs grade <folder-or-archive>... [--lab ID|all] [--format FORMAT] [--out FILE] [--jobs N] [--run-result FILE]`
- * (declared in declarations/grade.ts; formats in report/grade-formats.ts): grades many submissions with the check rules, in parallel,
- * without running any of their code. Exit 0 when every submission passes, 1 when any fails or cannot be graded,
+ * (declared in declarations/grade.ts; formats in report/grade-formats.ts): grades many submissions with the check
+ * rules, in parallel, without running any of their code. Exit 0 when every submission passes, 1 when any fails or cannot be graded,
  * 2 for usage errors.
  */
 import {randomUUID} from 'node:crypto';

@@ -1,7 +1,7 @@
 /**
- * `dapr-labs run <lab>` (declared in declarations/run.ts; text and JSON in report/run-formats.ts): runs a lab under the real Dapr CLI and verifies it. Exit 0 verified,
- * 1 the lab fails (run/* findings plus the static findings that explain them), 2 not ready (env/* findings) or
- * usage error. Ctrl-C and SIGTERM stop dapr, daprd and the app (the whole process group) before exiting.
+ * `dapr-labs run <lab>` (declared in declarations/run.ts; text and JSON in report/run-formats.ts): runs a lab under
+ * the real Dapr CLI and verifies it. Exit 0 verified, 1 the lab fails (run/* findings plus the static findings that
+ * explain them), 2 not ready (env/* findings) or usage error. Ctrl-C and SIGTERM stop dapr, daprd and the app (the whole process group) before exiting.
  */
 import {resolve} from 'node:path';
 import type {RunCheck} from '../core/diagnose.js';
