@@ -182,26 +182,12 @@ async function writeVmBundle(entry, name, warm, extra = {}) {
 	writeFileSync(new URL(`../dist/${name}.js.cache`, import.meta.url), script.createCachedData());
 }
 
-// The command declarations (src/commands/declarations/) name every command's handler module, and the output formats
-// other commands' flags offer, as lazy imports: the check bundle never loads them, so they stay outside it (else it
-// would carry every command). Only check's own (its formats) and the lab list are bundled.
-const otherCommandsOutside = {
-	name: 'other-commands-outside',
-	setup(builder) {
-		builder.onResolve({filter: /.*/}, (args) => {
-			if (args.kind !== 'dynamic-import' || !/[\\/]src[\\/]commands[\\/]declarations[\\/]/.test(args.importer)) return undefined;
-			const bundled = /[\\/](check|labs)\.ts$/.test(args.importer) && !/^\.\.\/[\w-]+\.js$/.test(args.path);
-			return bundled ? undefined : {path: args.path, external: true};
-		});
-	},
-};
-
 const repoRoot = (await import('node:url')).fileURLToPath(new URL('..', import.meta.url));
 await writeVmBundle('src/commands/check.ts', 'check-vm', async (check) => {
 	const io = {out: () => undefined, err: () => undefined, cwd: repoRoot, env: {}, isTTY: false, stdoutColumns: 80};
 	// A passing and a failing folder, in both formats, so that the cache covers the paths a check takes.
 	for (const dir of ['labs/combined/solution', 'labs/combined/starter']) for (const format of ['json', 'text']) await check.run(['--dir', dir, '--format', format], io);
-}, {plugins: [otherCommandsOutside]});
+});
 
 // The same for `grade`'s workers (src/runner/grade-worker.ts loads dist/grade-vm.js with its cache): each worker
 // compiled the grade bundle afresh, ~130 ms per worker per grading run. Warmed the way a worker grades (blocking

@@ -3,7 +3,7 @@
  * `check` and `cron` start close to bare node. Exit codes follow ESLint: 0 clean, 1 findings, 2 usage/internal.
  */
 import {commandList, type CommandModule} from './commands/command.js';
-import {commands} from './commands/declarations/index.js';
+import {commands} from './commands/index.js';
 import {defaultIO, UsageError} from './commands/io.js';
 import {detectInvocation, withInvocation} from './commands/invocation.js';
 import {loadCachedModule} from './runner/cached-module.js';

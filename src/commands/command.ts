@@ -1,9 +1,10 @@
 /**
  * Commands declared once. A declaration (src/commands/declarations/<name>.ts) says a command's name, summary, flags
- * (type, default, choices, help), positionals and where its handler lives; parsing, the `--help` text, the usage
- * line and the usage errors are generated here from it. Declarations stay light (no lab definitions, no formatters,
- * no rules are loaded to declare a command): lists a flag takes from data (lab ids, output formats) are functions
- * called only when the command runs or prints its help, and the handler module is imported only to run it.
+ * (type, default, choices, help) and positionals; parsing, the `--help` text, the usage line and the usage errors are
+ * generated here from it, and src/commands/index.ts pairs it with its handler module. Declarations stay light (no lab
+ * definitions, no formatters, no rules are loaded to declare a command): lists a flag takes from data (lab ids, output
+ * formats) are functions called only when the command runs or prints its help, and a handler module is imported only
+ * to run its command.
  */
 import {parseArgs} from 'node:util';
 import {UsageError, type CommandIO} from './io.js';
@@ -64,13 +65,6 @@ type Common = {
 	readonly otherUsage?: readonly string[];
 	/** What follows the options in `--help` (exit codes, notes). */
 	readonly epilogue?: string;
-	/** The handler module, imported only to run the command. */
-	readonly load: () => Promise<CommandModule>;
-	/**
-	 * A bundle the build writes with a V8 code cache (scripts/build.mjs: dist/<name>.js from this command's module):
-	 * the CLI loads it instead of the ES module when it is there (runner/cached-module.ts).
-	 */
-	readonly cachedBundle?: string;
 };
 
 export type CommandDecl<F extends Flags = Flags> = Common & {
@@ -84,6 +78,22 @@ export type GroupDecl = Common & {readonly subcommands: readonly CommandDecl[]};
 
 /** What a handler module exports: the command run from its arguments (what cli.ts and the tests call). */
 export type CommandModule = {run(argv: readonly string[], io: CommandIO): Promise<number>; readonly UsageError?: typeof UsageError};
+
+/** A declared command with its handler module (src/commands/index.ts, the CLI's table). */
+export type Command = (CommandDecl | GroupDecl) & {
+	/** The handler module, imported only to run the command. */
+	readonly load: () => Promise<CommandModule>;
+	/**
+	 * A bundle the build writes with a V8 code cache (scripts/build.mjs: dist/<name>.js from this command's module):
+	 * the CLI loads it instead of the ES module when it is there (runner/cached-module.ts).
+	 */
+	readonly cachedBundle?: string;
+};
+
+/** A declaration with the handler module that runs it. */
+export function withHandler(decl: CommandDecl | GroupDecl, load: () => Promise<CommandModule>, options: {readonly cachedBundle?: string} = {}): Command {
+	return {...decl, load, ...options};
+}
 
 /** Declares a command (typed, so the handler's values follow its flags). */
 export function defineCommand<const F extends Flags>(decl: CommandDecl<F>): CommandDecl<F> {

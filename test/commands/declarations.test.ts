@@ -2,7 +2,7 @@ import {readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {commandList, defineCommand, helpText, parseCommand, usageLine, type CommandDecl, type GroupDecl} from '../../src/commands/command.js';
-import {commands} from '../../src/commands/declarations/index.js';
+import {commands} from '../../src/commands/index.js';
 import {UsageError} from '../../src/commands/io.js';
 import {loadLabs} from '../../src/runner/labs-loader.js';
 import {packageRoot} from '../../src/runner/package-root.js';
@@ -12,11 +12,12 @@ const ids = async () => (await loadLabs()).map((lab) => lab.id);
 const find = (name: string) => commands.find((command) => command.name === name)!;
 
 describe('commands declared once', () => {
-	it('`dapr-labs --help` lists every declared command with its summary', () => {
+	it('`dapr-labs --help` lists every declared command with its summary; each has a handler module', async () => {
 		const lines = commandList(commands);
 		expect(lines).toHaveLength(commands.length);
 		for (const [index, command] of commands.entries()) expect(lines[index]).toMatch(new RegExp(`^  ${command.name} +${command.summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 		expect(new Set(commands.map((command) => command.name)).size).toBe(commands.length);
+		for (const command of commands) expect(typeof (await command.load()).run, command.name).toBe('function');
 	});
 
 	it("every command's --help is the text generated from its declaration, and names every flag", async () => {
@@ -85,7 +86,6 @@ describe('the command framework', () => {
 			tag: {type: 'string', multiple: true, value: 'TAG', help: 'tags'},
 			quiet: {type: 'boolean', help: 'say less', short: 'q'},
 		},
-		load: async () => ({run: async () => 0}),
 	});
 
 	it('parses values with defaults, lists and booleans', async () => {
@@ -122,8 +122,8 @@ describe('the command framework', () => {
 	});
 
 	it('a group without a subcommand prints its help and exits 2; an unknown one is a usage error', async () => {
+		const module = await find('room').load();
 		const room = find('room') as GroupDecl;
-		const module = await room.load();
 		const {io, out} = memoryIO(packageRoot());
 		expect(await module.run([], io)).toBe(2);
 		expect(out()).toBe(await helpText(room));

@@ -1,4 +1,4 @@
-import {defineCommand, type CommandModule} from '../command.js';
+import {defineCommand} from '../command.js';
 import {labIds} from './labs.js';
 
 /** `dapr-labs catch-up`: handler in ../catch-up.ts. */
@@ -12,5 +12,4 @@ reference files of steps 1 to N-1 are written (missing starter files too). Nothi
 		step: {type: 'string', value: 'N', help: 'the step to start at (1-based)', required: true},
 		dir: {type: 'string', value: 'PATH', help: 'the lab folder', defaultText: 'the current folder'},
 	},
-	load: (): Promise<CommandModule> => import('../catch-up.js'),
 });

@@ -1,4 +1,4 @@
-import {defineCommand, type CommandModule} from '../command.js';
+import {defineCommand} from '../command.js';
 import {labIdsOrAll} from './labs.js';
 
 /** `dapr-labs check`: handler in ../check.ts (also built as dist/check-vm.js with a V8 code cache). */
@@ -13,6 +13,4 @@ export const checkCommand = defineCommand({
 		format: {type: 'string', value: 'FORMAT', help: 'output format', choices: async () => Object.keys((await import('../../report/check-formats.js')).checkFormats), default: 'text'},
 	},
 	epilogue: 'Exit codes: 0 every selected lab passes, 1 a lab fails, 2 usage or internal error.',
-	cachedBundle: 'check-vm',
-	load: (): Promise<CommandModule> => import('../check.js'),
 });

@@ -1,4 +1,4 @@
-import {defineCommand, type CommandModule} from '../command.js';
+import {defineCommand} from '../command.js';
 
 /** `dapr-labs cron`: handler in ../cron.ts. */
 export const cronCommand = defineCommand({
@@ -19,5 +19,4 @@ export const cronCommand = defineCommand({
 		json: {type: 'boolean', help: 'print {"schedule","valid","error","form","next"} instead of text'},
 	},
 	epilogue: 'Exit codes: 0 valid, 1 invalid, 2 usage.',
-	load: (): Promise<CommandModule> => import('../cron.js'),
 });

@@ -1,4 +1,4 @@
-import {defineCommand, type CommandModule} from '../command.js';
+import {defineCommand} from '../command.js';
 import {labIdsOrAll} from './labs.js';
 
 /** `dapr-labs doctor`: handler in ../doctor.ts. */
@@ -17,5 +17,4 @@ Every probe runs in parallel with a timeout.`,
 		ports: {type: 'string', value: 'PORTS', help: 'comma-separated ports that must be free', defaultText: '8000,3500,50001'},
 	},
 	epilogue: 'Exit codes: 0 nothing fails (warnings allowed), 1 something does, 2 usage error.',
-	load: (): Promise<CommandModule> => import('../doctor.js'),
 });

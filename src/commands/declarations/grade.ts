@@ -1,4 +1,4 @@
-import {defineCommand, type CommandModule} from '../command.js';
+import {defineCommand} from '../command.js';
 import {labIdsOrAll} from './labs.js';
 
 /** `dapr-labs grade`: handler in ../grade.ts. */
@@ -21,5 +21,4 @@ submission folders, or a .zip / .tar / .tar.gz / .tgz archive (extracted with li
 		},
 	},
 	epilogue: 'Exit codes: 0 every submission passes, 1 any fails or cannot be graded, 2 usage error.',
-	load: (): Promise<CommandModule> => import('../grade.js'),
 });

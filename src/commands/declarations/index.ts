@@ -1,7 +1,7 @@
 /**
- * Every command, in the order `dapr-labs --help` lists them. Light: a declaration loads its handler only to run it.
+ * Every command's declaration. Each handler module imports its own from here (so the bundle keeps all declarations in
+ * one chunk that the CLI loads at start); which module handles which command is src/commands/index.ts's table.
  */
-import type {CommandDecl, GroupDecl} from '../command.js';
 import {catchUpCommand} from './catch-up.js';
 import {checkCommand} from './check.js';
 import {cronCommand} from './cron.js';
@@ -15,9 +15,6 @@ import {reviewCommand} from './review.js';
 import {roomCommand} from './room.js';
 import {runCommand} from './run.js';
 import {startCommand} from './start.js';
-
-/** Every handler module imports its declaration from here, so that the bundle keeps all declarations in one chunk. */
-export const commands: readonly (CommandDecl | GroupDecl)[] = [startCommand, checkCommand, cronCommand, initCommand, catchUpCommand, resetCommand, runCommand, doctorCommand, logsCommand, gradeCommand, reviewCommand, roomCommand, joinCommand];
 
 export {catchUpCommand, checkCommand, cronCommand, doctorCommand, gradeCommand, initCommand, joinCommand, logsCommand, resetCommand, reviewCommand, roomCommand, runCommand, startCommand};
 export {roomServeCommand, roomWatchCommand} from './room.js';

@@ -1,5 +1,5 @@
 import {DEFAULT_ACTION} from '../../report/classroom-template.js';
-import {defineCommand, type CommandModule} from '../command.js';
+import {defineCommand} from '../command.js';
 import {firstLab, labIds} from './labs.js';
 
 /** `dapr-labs init`: handler in ../init.ts. */
@@ -16,5 +16,4 @@ export const initCommand = defineCommand({
 		},
 		action: {type: 'string', value: 'OWNER/REPO@REF', help: 'the dapr-labs action the workflow uses (with --classroom)', defaultText: DEFAULT_ACTION},
 	},
-	load: (): Promise<CommandModule> => import('../init.js'),
 });

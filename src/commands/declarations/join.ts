@@ -1,4 +1,4 @@
-import {defineCommand, type CommandModule} from '../command.js';
+import {defineCommand} from '../command.js';
 
 /** `dapr-labs join`: handler in ../join.ts. */
 export const joinCommand = defineCommand({
@@ -16,5 +16,4 @@ The workbook (dapr-labs start) sends it while it runs; nothing waits for the roo
 		leave: {type: 'boolean', help: 'stop sharing (the room keeps what it had; this folder forgets the room)'},
 		status: {type: 'boolean', help: 'show whether and with which room this folder shares'},
 	},
-	load: (): Promise<CommandModule> => import('../join.js'),
 });

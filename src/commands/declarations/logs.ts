@@ -1,4 +1,4 @@
-import {defineCommand, type CommandModule} from '../command.js';
+import {defineCommand} from '../command.js';
 import {labIds} from './labs.js';
 
 /** `dapr-labs logs`: handler in ../logs.ts. */
@@ -15,5 +15,4 @@ This is the self-hosted stand-in for \`dapr logs\`, which works only on Kubernet
 		list: {type: 'boolean', help: 'list the kept logs instead, newest first'},
 	},
 	epilogue: 'Exit codes: 0 shown, 1 no kept log (or no line matched --grep), 2 usage error.',
-	load: (): Promise<CommandModule> => import('../logs.js'),
 });

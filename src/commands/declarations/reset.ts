@@ -1,4 +1,4 @@
-import {defineCommand, type CommandModule} from '../command.js';
+import {defineCommand} from '../command.js';
 import {labIds} from './labs.js';
 
 /** `dapr-labs reset`: handler in ../reset.ts. */
@@ -10,5 +10,4 @@ export const resetCommand = defineCommand({
 		lab: {type: 'string', value: 'ID', help: 'the lab', choices: labIds, defaultText: 'all labs'},
 		dir: {type: 'string', value: 'PATH', help: 'the lab folder', defaultText: 'the current folder'},
 	},
-	load: (): Promise<CommandModule> => import('../reset.js'),
 });

@@ -1,4 +1,4 @@
-import {defineCommand, type CommandModule} from '../command.js';
+import {defineCommand} from '../command.js';
 
 /** `dapr-labs review`: handler in ../review.ts. */
 export const reviewCommand = defineCommand({
@@ -13,5 +13,4 @@ used synchronously. Findings point at the answer's own lines.`,
 		format: {type: 'string', value: 'FORMAT', help: 'output format', choices: ['text', 'json'], default: 'text'},
 	},
 	epilogue: 'Exit codes: 0 every answer yes and no errors, 1 otherwise, 2 usage error.',
-	load: (): Promise<CommandModule> => import('../review.js'),
 });

@@ -1,4 +1,4 @@
-import {defineCommand, defineGroup, type CommandModule} from '../command.js';
+import {defineCommand, defineGroup} from '../command.js';
 
 /** `dapr-labs room serve`. */
 export const roomServeCommand = defineCommand({
@@ -18,7 +18,6 @@ export const roomServeCommand = defineCommand({
 		room: {type: 'string', value: 'NAME', help: "the room's name in Redis", defaultText: 'workshop'},
 		'stuck-after': {type: 'string', value: 'SECONDS', help: 'a student failing the same rule this long stands out', defaultText: '300'},
 	},
-	load: (): Promise<CommandModule> => import('../room.js'),
 });
 
 /** `dapr-labs room watch <instructor URL>`. */
@@ -31,7 +30,6 @@ export const roomWatchCommand = defineCommand({
 		interval: {type: 'string', value: 'SECONDS', help: 'seconds between refreshes', defaultText: '1'},
 		once: {type: 'boolean', help: 'print the grid once as text and exit'},
 	},
-	load: (): Promise<CommandModule> => import('../room.js'),
 });
 
 /** `dapr-labs room`: handler in ../room.ts. */
@@ -40,5 +38,4 @@ export const roomCommand = defineGroup({
 	summary: "Run a workshop room: the class's progress live for the instructor",
 	description: "A workshop room: the instructor's live grid of students × steps.",
 	subcommands: [roomServeCommand, roomWatchCommand],
-	load: (): Promise<CommandModule> => import('../room.js'),
 });

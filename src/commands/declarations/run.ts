@@ -1,4 +1,4 @@
-import {defineCommand, type CommandModule} from '../command.js';
+import {defineCommand} from '../command.js';
 import {labIds} from './labs.js';
 
 /** `dapr-labs run <lab>`: handler in ../run.ts. */
@@ -22,5 +22,4 @@ for httpbin.org) gets, and the published events read back from Redis.`,
 		'no-build': {type: 'boolean', help: 'skip `docker build`'},
 	},
 	epilogue: 'Every run\'s full output is kept in .dapr-labs/logs/ (see `dapr-labs logs`).\nExit codes: 0 verified, 1 the lab fails, 2 not ready or usage error.',
-	load: (): Promise<CommandModule> => import('../run.js'),
 });

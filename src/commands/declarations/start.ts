@@ -1,4 +1,4 @@
-import {defineCommand, type CommandModule} from '../command.js';
+import {defineCommand} from '../command.js';
 import {labIds} from './labs.js';
 
 /** `dapr-labs start`: handler in ../start.ts. */
@@ -14,5 +14,4 @@ solutions, the runtime check (r), and reference screens (cron, operations, troub
 		room: {type: 'string', value: 'ADDRESS', help: 'join a workshop room first (as `dapr-labs join ADDRESS --name NAME`) and share progress with it'},
 		name: {type: 'string', value: 'NAME', help: 'your name in the room (with --room)'},
 	},
-	load: (): Promise<CommandModule> => import('../start.js'),
 });
