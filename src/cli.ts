@@ -2,45 +2,28 @@
  * Entry point: picks the command and lazy-loads only what it needs (Ink and React load for `start` alone), so
  * `check` and `cron` start close to bare node. Exit codes follow ESLint: 0 clean, 1 findings, 2 usage/internal.
  */
-import type {CommandIO} from './commands/io.js';
+import {commandList, type CommandModule} from './commands/command.js';
+import {commands} from './commands/index.js';
 import {defaultIO, UsageError} from './commands/io.js';
 import {detectInvocation, withInvocation} from './commands/invocation.js';
 import {loadCachedModule} from './runner/cached-module.js';
 import {VERSION} from './version.js';
 
-type CommandModule = {run(argv: readonly string[], io: CommandIO): Promise<number>; readonly UsageError?: typeof UsageError};
-type Command = {readonly summary: string; readonly load: () => Promise<CommandModule>};
-
 /**
- * The check command from dist/check-vm.js, compiled with the V8 code cache the build wrote next to it
- * (runner/cached-module.ts): compiling afresh is a third of a check's own time. null when the files are not there
- * (running from src/, a partial build): the caller imports the ES module.
+ * A command's handler module: the bundle the build compiled with a V8 code cache when the declaration names one
+ * (dist/check-vm.js: compiling afresh is a third of a check's own time; runner/cached-module.ts), else the ES module
+ * (running from src/, a partial build).
  */
-function loadCachedCheck(): CommandModule | null {
-	const check = loadCachedModule<Partial<CommandModule>>('check-vm', import.meta.url);
-	return typeof check?.run === 'function' ? (check as CommandModule) : null;
+async function loadHandler(command: (typeof commands)[number]): Promise<CommandModule> {
+	if (command.cachedBundle) {
+		const cached = loadCachedModule<Partial<CommandModule>>(command.cachedBundle, import.meta.url);
+		if (typeof cached?.run === 'function') return cached as CommandModule;
+	}
+	return command.load();
 }
 
-const commands: Readonly<Record<string, Command>> = {
-	start: {summary: 'Open the interactive workbook (Ink) in this lab folder', load: () => import('./commands/start.js')},
-	check: {summary: 'Check a lab folder against the lab rules', load: async () => loadCachedCheck() ?? import('./commands/check.js')},
-	cron: {summary: 'Explain a schedule the way Dapr runs it', load: () => import('./commands/cron.js')},
-	init: {summary: 'Write a lab starter into an empty folder', load: () => import('./commands/init.js')},
-	'catch-up': {summary: 'Bring a folder to the start of a step (your files are backed up first)', load: () => import('./commands/catch-up.js')},
-	reset: {summary: 'Clear saved workbook progress', load: () => import('./commands/reset.js')},
-	run: {summary: 'Run a lab under the real Dapr CLI and verify it', load: () => import('./commands/run.js')},
-	doctor: {summary: 'Check that this machine is ready for the labs', load: () => import('./commands/doctor.js')},
-	logs: {summary: "Show a past run's output (the self-hosted stand-in for `dapr logs`)", load: () => import('./commands/logs.js')},
-	grade: {summary: 'Grade many submissions (folders or archives)', load: () => import('./commands/grade.js')},
-	review: {summary: "Grade an assistant's Markdown answer by the lab rules", load: () => import('./commands/review.js')},
-	room: {summary: "Run a workshop room: the class's progress live for the instructor", load: () => import('./commands/room.js')},
-	join: {summary: "Share this lab folder's progress with a workshop room", load: () => import('./commands/join.js')},
-};
-
 function usage(): string {
-	const width = Math.max(...Object.keys(commands).map((name) => name.length));
-	const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
-	return [`dapr-labs ${VERSION}: labs for Dapr bindings and triggers`, '', 'Usage: dapr-labs <command> [options]', '', 'Commands:', ...lines, '', 'Run `dapr-labs <command> --help` for the options of one command.'].join('\n');
+	return [`dapr-labs ${VERSION}: labs for Dapr bindings and triggers`, '', 'Usage: dapr-labs <command> [options]', '', 'Commands:', ...commandList(commands), '', 'Run `dapr-labs <command> --help` for the options of one command.'].join('\n');
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -54,14 +37,14 @@ async function main(argv: readonly string[]): Promise<number> {
 		io.out(VERSION + '\n');
 		return 0;
 	}
-	const command = commands[name];
+	const command = commands.find((candidate) => candidate.name === name);
 	if (!command) {
 		io.err(`dapr-labs: unknown command "${name}".\n\n${usage()}\n`);
 		return 2;
 	}
 	let module: CommandModule | undefined;
 	try {
-		module = await command.load();
+		module = await loadHandler(command);
 		return await module.run(rest, io);
 	} catch (error) {
 		// dist/check-vm.js carries its own copy of UsageError.

@@ -4,34 +4,17 @@
  */
 import {stat} from 'node:fs/promises';
 import {resolve} from 'node:path';
-import {LAB_IDS} from '../core/types.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {safeName, stripControl} from '../core/text.js';
 import {CatchUpError, catchUp} from '../runner/workspace-writer.js';
-import {oneOf, parse, UsageError, type CommandIO} from './io.js';
-
-const HELP = `Usage: dapr-labs catch-up --lab ID --step N [--dir PATH]
-
-Brings this folder to the start of step N: your lab files are copied to .dapr-labs/backup/<time>/ first, then the
-reference files of steps 1 to N-1 are written (missing starter files too). Nothing of yours is lost.
-
-  --lab ID     ${LAB_IDS.join(', ')}.
-  --step N     The step to start at (1-based).
-  --dir PATH   The lab folder (default: the current folder).
-`;
+import {commandRunner} from './command.js';
+import {catchUpCommand} from './declarations/index.js';
+import {UsageError} from './io.js';
 
 /** Runs the command. */
-export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
-	const {values} = parse(argv, {lab: {type: 'string'}, step: {type: 'string'}, dir: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, false);
-	if (values.help) {
-		io.out(HELP);
-		return 0;
-	}
-	if (values.lab === undefined) throw new UsageError('--lab is required.');
-	if (values.step === undefined) throw new UsageError('--step is required.');
-	const labId = oneOf('lab', values.lab, LAB_IDS, 'lab-a');
-	const lab = (await loadLabs()).find((l) => l.id === labId);
-	if (!lab) throw new UsageError(`Unknown lab ${labId}.`);
+export const run = commandRunner(catchUpCommand, async ({values}, io) => {
+	const lab = (await loadLabs()).find((l) => l.id === values.lab);
+	if (!lab) throw new UsageError(`Unknown lab ${values.lab}.`);
 	const step = Number(values.step);
 	if (!/^\d+$/.test(values.step) || step < 1 || step > lab.steps.length) {
 		throw new UsageError(`--step must be a number from 1 to ${lab.steps.length} for ${lab.id} (${lab.steps.map((s, i) => `${i + 1} ${s.id}`).join(', ')}).`);
@@ -70,4 +53,4 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	await shareCatchUp(dir, lab.id, lab.steps[step - 1]!.id);
 	// 1: the folder is not fully at the step; the lines above say what was left and why.
 	return result.skipped.some((entry) => /not written/.test(entry.reason)) ? 1 : 0;
-}
+});

@@ -1,10 +1,9 @@
 /**
- * `dapr-labs check [--lab lab-a|lab-b|combined|all] [--dir PATH] [--format text|json]`: checks a lab folder against
- * the lab rules. Exit 0 when every selected lab passes, 1 when any fails, 2 for usage or internal errors.
+ * `dapr-labs check [--lab ID|all] [--dir PATH] [--format FORMAT]` (declared in declarations/check.ts): checks a lab
+ * folder against the lab rules. Exit 0 when every selected lab passes, 1 when any fails, 2 for usage or internal errors.
  */
 import {resolve} from 'node:path';
 import type {LabId} from '../core/types.js';
-import {LAB_IDS} from '../core/types.js';
 import {markRuntimeSteps, workspaceFingerprint} from '../core/run-record.js';
 import {stripControl} from '../core/text.js';
 import {checkFormats} from '../report/check-formats.js';
@@ -12,41 +11,23 @@ import {checkFolder} from '../runner/check-folder.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {readRunRecords} from '../runner/state-store.js';
 import {WorkspaceError} from '../runner/read-workspace.js';
-import {oneOf, parse, UsageError, useColor, type CommandIO} from './io.js';
-
-const USAGE = `Usage: dapr-labs check [--lab lab-a|lab-b|combined|all] [--dir PATH] [--format ${Object.keys(checkFormats).join('|')}]
-
-Checks a lab folder (components/, app.py, Dockerfile) against the lab rules.
-  --lab     which lab to check (default: all)
-  --dir     the lab folder (default: the current folder)
-  --format  output format (default: text)
-Exit codes: 0 every selected lab passes, 1 a lab fails, 2 usage or internal error.`;
+import {commandRunner} from './command.js';
+import {checkCommand} from './declarations/index.js';
+import {UsageError, useColor} from './io.js';
 
 /** The usage error `run` throws; cli.ts recognises it by this when the command runs from dist/check-vm.js. */
-export {UsageError} from './io.js';
+export {UsageError};
 
 /** Runs `check`. */
-export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
-	const {values, positionals} = parse(argv, {
-		lab: {type: 'string'},
-		dir: {type: 'string'},
-		format: {type: 'string'},
-		help: {type: 'boolean', short: 'h'},
-	});
-	if (values.help) {
-		io.out(USAGE + '\n');
-		return 0;
-	}
-	if (positionals.length > 0) throw new UsageError(`unexpected argument "${stripControl(positionals[0]!)}"; pass the folder with --dir.\n\n${USAGE}`);
-	const lab = oneOf<LabId | 'all'>('lab', values.lab, [...LAB_IDS, 'all'], 'all');
-	const format = oneOf('format', values.format, Object.keys(checkFormats), 'text');
+export const run = commandRunner(checkCommand, async ({values}, io) => {
+	const {lab, format} = values;
 	const formatter = checkFormats[format]!;
 	const given = values.dir ?? '.';
 	if (given === '') throw new UsageError('--dir must not be empty.');
 	const dir = resolve(io.cwd, given);
 	let checked;
 	try {
-		checked = await checkFolder(dir, {labs: lab === 'all' ? undefined : [lab], workspaceLabel: given});
+		checked = await checkFolder(dir, {labs: lab === 'all' ? undefined : [lab as LabId], workspaceLabel: given});
 	} catch (error) {
 		if (error instanceof WorkspaceError) {
 			io.err(`dapr-labs check: ${stripControl(error.message)}\n`);
@@ -59,4 +40,4 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	const result = markRuntimeSteps(checked.result, labs, runs, workspaceFingerprint(checked.workspace));
 	io.out(formatter(result, {workspace: checked.workspace, labs, color: useColor(io), env: io.env}));
 	return checked.result.labs.every((result) => result.status === 'pass') ? 0 : 1;
-}
+});

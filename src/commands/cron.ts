@@ -4,16 +4,9 @@
  */
 import {formatOffset, hintForError, loadLocation, nextFires, parseSchedule, wallOf, type Schedule} from '../core/cron/index.js';
 import {stripControl} from '../core/text.js';
-import {parse, UsageError, type CommandIO} from './io.js';
-
-const USAGE = `Usage: dapr-labs cron "<schedule>" [--from ISO8601] [--tz ZONE] [--count N] [--json]
-
-Explains a schedule the way the Dapr cron binding (daprd) parses and runs it.
-  --from   start time (default: now); fire times are strictly after it
-  --tz     zone for schedules without a TZ=/CRON_TZ= prefix (default: this machine's zone, from TZ or the system, as daprd's)
-  --count  how many fire times to list (default 5)
-  --json   print {"schedule","valid","error","form","next"} instead of text
-Exit codes: 0 valid, 1 invalid, 2 usage.`;
+import {commandRunner, type Parsed} from './command.js';
+import {cronCommand} from './declarations/index.js';
+import {UsageError, type CommandIO} from './io.js';
 
 const MAX_COUNT = 1000;
 
@@ -41,19 +34,7 @@ export function formatInZone(date: Date, zone: string): string {
 	return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${fraction} ${formatOffset(zone, ms)} (${WEEKDAYS[w.weekday]!})`;
 }
 
-function readOptions(argv: readonly string[], env: CommandIO['env']) {
-	const {values, positionals} = parse(argv, {
-		from: {type: 'string'},
-		tz: {type: 'string'},
-		count: {type: 'string'},
-		json: {type: 'boolean'},
-		help: {type: 'boolean', short: 'h'},
-	});
-	if (values.help) return null;
-	if (positionals.length === 0) throw new UsageError(`missing the schedule.\n\n${USAGE}`);
-	if (positionals.length > 1) {
-		throw new UsageError(`expected one schedule, got ${positionals.length} arguments; quote it: dapr-labs cron "${stripControl(positionals.join(' '))}".`);
-	}
+function readOptions({values, positionals}: Parsed<typeof cronCommand.flags>, env: CommandIO['env']) {
 	let from = new Date();
 	if (values.from !== undefined) {
 		from = new Date(values.from);
@@ -101,12 +82,8 @@ const FORM_TEXT: Record<Schedule['form'], string> = {
 };
 
 /** Runs `dapr-labs cron`. */
-export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
-	const options = readOptions(argv, io.env);
-	if (options === null) {
-		io.out(`${USAGE}\n`);
-		return 0;
-	}
+export const run = commandRunner(cronCommand, async (parsed, io) => {
+	const options = readOptions(parsed, io.env);
 	const result = parseSchedule(options.schedule, {zone: options.zone});
 	const fires = result.ok ? nextFires(result, options.from, options.count) : [];
 	if (options.json) {
@@ -164,4 +141,4 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	}
 	io.out(`${lines.join('\n')}\n`);
 	return 0;
-}
+});

@@ -1,67 +1,26 @@
 /**
- * `dapr-labs grade <folder-or-archive>... [--lab ID|all] [--format table|json|csv|junit|markdown|classroom]
- * [--out FILE] [--jobs N] [--run-result FILE]`: grades many submissions with the check rules, in parallel,
- * without running any of their code. Exit 0 when every submission passes, 1 when any fails or cannot be graded,
+ * `dapr-labs grade <folder-or-archive>... [--lab ID|all] [--format FORMAT] [--out FILE] [--jobs N] [--run-result FILE]`
+ * (declared in declarations/grade.ts; formats in report/grade-formats.ts): grades many submissions with the check
+ * rules, in parallel, without running any of their code. Exit 0 when every submission passes, 1 when any fails or cannot be graded,
  * 2 for usage errors.
  */
 import {randomUUID} from 'node:crypto';
 import {readFile, rename, rm, writeFile} from 'node:fs/promises';
 import {resolve} from 'node:path';
-import {gradeReport, submissionStatus, type GradeReport} from '../core/grade.js';
-import type {LabDef} from '../core/labs.js';
+import {gradeReport, submissionStatus} from '../core/grade.js';
 import {stripControl} from '../core/text.js';
-import {LAB_IDS, type LabId} from '../core/types.js';
-import {formatGradeClassroom, parseRunEvidence, type RunEvidence} from '../report/classroom.js';
-import {formatGradeCsv} from '../report/csv.js';
-import {formatGradeJson} from '../report/grade-json.js';
-import {formatGradeJunit} from '../report/junit.js';
-import {formatGradeMarkdown} from '../report/markdown.js';
-import {formatGradeTable} from '../report/table.js';
+import type {LabId} from '../core/types.js';
+import {parseRunEvidence, type RunEvidence} from '../report/classroom.js';
+import {gradeFormats} from '../report/grade-formats.js';
 import {discoverSubmissions, gradeAll} from '../runner/grade.js';
 import {loadLabs} from '../runner/labs-loader.js';
-import {oneOf, parse, UsageError, type CommandIO} from './io.js';
-
-type Formatter = (report: GradeReport, labs: readonly LabDef[], runs: readonly RunEvidence[]) => string;
-
-/** Every format `grade --format` accepts. */
-export const gradeFormats: Readonly<Record<string, Formatter>> = {
-	table: (report) => formatGradeTable(report),
-	json: (report) => formatGradeJson(report),
-	csv: (report) => formatGradeCsv(report),
-	junit: (report, labs) => formatGradeJunit(report, {labs}),
-	markdown: (report) => formatGradeMarkdown(report),
-	classroom: (report, labs, runs) => formatGradeClassroom(report, {labs, runs}),
-};
-
-const USAGE = `Usage: dapr-labs grade <folder-or-archive>... [--lab lab-a|lab-b|combined|all] [--format ${Object.keys(gradeFormats).join('|')}] [--out FILE] [--jobs N] [--run-result FILE]
-
-Grades submissions by the lab rules; never runs their code. Each argument is a submission folder, a folder of
-submission folders, or a .zip / .tar / .tar.gz / .tgz archive (extracted with limits on size, count and paths).
-  --lab     which lab to grade (default: all)
-  --format  output format (default: table)
-  --out     write the report to FILE instead of standard output
-  --jobs    parallel graders (default: the number of cores)
-  --run-result FILE  classroom format, one submission: the output of \`dapr-labs run <lab> --format json\`
-            for it. Runtime steps score only on such evidence (repeat the option for several labs).
-Exit codes: 0 every submission passes, 1 any fails or cannot be graded, 2 usage error.`;
+import {commandRunner} from './command.js';
+import {gradeCommand} from './declarations/index.js';
+import {UsageError, type CommandIO} from './io.js';
 
 /** Runs `grade`. */
-export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
-	const {values, positionals} = parse(argv, {
-		lab: {type: 'string'},
-		format: {type: 'string'},
-		out: {type: 'string'},
-		jobs: {type: 'string'},
-		'run-result': {type: 'string', multiple: true},
-		help: {type: 'boolean', short: 'h'},
-	});
-	if (values.help) {
-		io.out(USAGE + '\n');
-		return 0;
-	}
-	if (positionals.length === 0) throw new UsageError(`name at least one submission folder or archive.\n\n${USAGE}`);
-	const lab = oneOf<LabId | 'all'>('lab', values.lab, [...LAB_IDS, 'all'], 'all');
-	const format = oneOf('format', values.format, Object.keys(gradeFormats), 'table');
+export const run = commandRunner(gradeCommand, async ({values, positionals}, io) => {
+	const {lab, format} = values;
 	let jobs: number | undefined;
 	if (values.jobs !== undefined) {
 		jobs = Number(values.jobs);
@@ -91,7 +50,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	for (const [name, handler] of handlers) process.on(name, handler);
 	let submissions;
 	try {
-		submissions = await gradeAll(sources, {labs: lab === 'all' ? undefined : [lab], jobs, cwd: io.cwd, onProgress: progress.update, signal: controller.signal});
+		submissions = await gradeAll(sources, {labs: lab === 'all' ? undefined : [lab as LabId], jobs, cwd: io.cwd, onProgress: progress.update, signal: controller.signal});
 	} catch (error) {
 		if (signalled) {
 			progress.done();
@@ -108,7 +67,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	if (values.out !== undefined) await writeAtomically(resolve(io.cwd, values.out), text);
 	else io.out(text);
 	return submissions.length > 0 && submissions.every((submission) => submissionStatus(submission) === 'pass') ? 0 : 1;
-}
+});
 
 /** Reads one `--run-result` file; a missing or malformed file is a usage error naming it. */
 async function readRunEvidence(path: string, given: string): Promise<RunEvidence> {

@@ -6,33 +6,18 @@
 import {mkdir} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {safeName, stripControl} from '../core/text.js';
-import {LAB_IDS} from '../core/types.js';
+import type {LabId} from '../core/types.js';
 import {writeStarter, WouldOverwriteError} from '../runner/workspace-writer.js';
 import {DEFAULT_ACTION, isActionRef} from '../report/classroom-template.js';
 import {stageClassroomStarter} from '../runner/classroom-starter.js';
 import {loadLabs} from '../runner/labs-loader.js';
-import {oneOf, parse, UsageError, type CommandIO} from './io.js';
-
-const HELP = `Usage: dapr-labs init [--lab ID] [--dir PATH] [--classroom [--action OWNER/REPO@REF]]
-
-Writes the starter files of a lab into a folder (created when missing). Existing files are never overwritten.
-
-  --lab ID     ${LAB_IDS.join(', ')} (default: lab-a).
-  --dir PATH   The folder (default: the current folder).
-  --classroom  Also write .github/workflows/classroom.yml (GitHub Classroom autograding with the dapr-labs
-               action and the autograding reporter) and a README saying how to use the folder as an assignment's
-               template repository.
-  --action REF The dapr-labs action the workflow uses (default: ${DEFAULT_ACTION}).
-`;
+import {commandRunner} from './command.js';
+import {initCommand} from './declarations/index.js';
+import {UsageError} from './io.js';
 
 /** Runs the command. */
-export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
-	const {values} = parse(argv, {lab: {type: 'string'}, dir: {type: 'string'}, classroom: {type: 'boolean'}, action: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, false);
-	if (values.help) {
-		io.out(HELP);
-		return 0;
-	}
-	const lab = oneOf('lab', values.lab, LAB_IDS, 'lab-a');
+export const run = commandRunner(initCommand, async ({values}, io) => {
+	const lab = values.lab as LabId;
 	const action = values.action ?? DEFAULT_ACTION;
 	if (values.action !== undefined && !values.classroom) throw new UsageError('--action goes with --classroom.');
 	if (!isActionRef(action)) throw new UsageError(`--action must be an action reference such as ${DEFAULT_ACTION} (got "${stripControl(action)}").`);
@@ -65,7 +50,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	} finally {
 		await staged?.cleanup();
 	}
-}
+});
 
 /** A path as a shell word (quoted when it holds anything but safe characters). */
 function shellWord(path: string): string {

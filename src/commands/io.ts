@@ -2,8 +2,6 @@
  * What a command may touch of the process: streams, cwd, env, TTY-ness. Injected so tests can run commands
  * in-process with plain objects.
  */
-import {parseArgs, type ParseArgsConfig} from 'node:util';
-
 export type CommandIO = {
 	readonly out: (text: string) => void;
 	readonly err: (text: string) => void;
@@ -34,20 +32,4 @@ export function defaultIO(): CommandIO {
 /** Whether to colour output: a TTY, and NO_COLOR unset or empty (https://no-color.org). */
 export function useColor(io: CommandIO): boolean {
 	return io.isTTY && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb';
-}
-
-/** node:util parseArgs with errors turned into UsageError. */
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: T, allowPositionals = true) {
-	try {
-		return parseArgs({args: [...argv], options, allowPositionals, strict: true});
-	} catch (error) {
-		throw new UsageError(error instanceof Error ? error.message : String(error));
-	}
-}
-
-/** Reads an option constrained to a set of values. */
-export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-	if (value === undefined) return fallback;
-	if ((allowed as readonly string[]).includes(value)) return value as T;
-	throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}").`);
 }

@@ -6,30 +6,11 @@
 import {stat} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {joinRoom, leaveRoom, parseJoinUrl, readMembership, RoomSender} from '../runner/room/queue.js';
-import {parse, UsageError, type CommandIO} from './io.js';
+import {commandRunner} from './command.js';
+import {joinCommand} from './declarations/index.js';
+import {UsageError} from './io.js';
 
-const HELP = `Usage: dapr-labs join <room address> --name NAME [--dir PATH]
-       dapr-labs join --leave [--dir PATH]
-       dapr-labs join --status [--dir PATH]
-
-Shares this lab folder's progress with the instructor's workshop room: your name, lab and step, each step's status
-and the ids of the failing rules (with file:line), run results, hints taken and catch-ups. Never file contents.
-The workbook (dapr-labs start) sends it while it runs; nothing waits for the room.
-
-  <room address>  What the instructor gave you, e.g. http://10.0.0.5:4747/join/K7f3x9Qa2LmB
-  --name NAME     How the instructor sees you (at most 40 characters).
-  --code CODE     The join code, when the address has none.
-  --dir PATH      The lab folder (default: the current folder).
-  --leave         Stop sharing (the room keeps what it had; this folder forgets the room).
-  --status        Show whether and with which room this folder shares.
-`;
-
-export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
-	const {values, positionals} = parse(argv, {name: {type: 'string'}, code: {type: 'string'}, dir: {type: 'string'}, leave: {type: 'boolean'}, status: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}});
-	if (values.help) {
-		io.out(HELP);
-		return 0;
-	}
+export const run = commandRunner(joinCommand, async ({values, positionals}, io) => {
 	const dir = resolve(io.cwd, values.dir ?? '.');
 	if (!(await stat(dir).catch(() => null))?.isDirectory()) throw new UsageError(`${values.dir ?? dir} is not a folder.`);
 	if (values.leave) {
@@ -52,7 +33,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	await new RoomSender(dir, membership, {timeoutMs: 3000}).flush();
 	io.out(`Joined the room at ${membership.url} as "${membership.name}". \`dapr-labs start\` shares your progress; \`dapr-labs join --leave\` stops it.\n`);
 	return 0;
-}
+});
 
 /** For `start --room ADDR --name NAME`: joins when asked (or when not yet a member), then opens sharing if joined. */
 export async function joinForStart(dir: string, address: string | undefined, name: string | undefined) {

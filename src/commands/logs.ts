@@ -7,41 +7,20 @@ import {open} from 'node:fs/promises';
 import {createInterface} from 'node:readline';
 import {resolve} from 'node:path';
 import type {LabId} from '../core/types.js';
-import {LAB_IDS} from '../core/types.js';
-import {safeName, safeText, stripControl} from '../core/text.js';
+import {safeName, safeText} from '../core/text.js';
 import {errorCode, kindOf, SAFE_READ_FLAGS} from '../runner/safe-fs.js';
 import {listRunLogs, logsDir} from '../runner/log-store.js';
-import {oneOf, parse, UsageError, type CommandIO} from './io.js';
-
-const USAGE = `Usage: dapr-labs logs [--lab lab-a|lab-b|combined] [--grep WORD] [--dir PATH] [--list]
-
-Shows the full output (CLI, daprd and app) of the newest \`dapr-labs run\`, kept in .dapr-labs/logs/.
-This is the self-hosted stand-in for \`dapr logs\`, which works only on Kubernetes.
-  --lab   the newest run of this lab (default: of any lab)
-  --grep  only lines containing WORD (case-insensitive)
-  --dir   the lab folder (default: the current folder)
-  --list  list the kept logs instead, newest first
-Exit codes: 0 shown, 1 no kept log (or no line matched --grep), 2 usage error.`;
+import {loadLabs} from '../runner/labs-loader.js';
+import {commandRunner} from './command.js';
+import {logsCommand} from './declarations/index.js';
 
 /** Runs `logs`. */
-export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
-	const {values, positionals} = parse(argv, {
-		lab: {type: 'string'},
-		grep: {type: 'string'},
-		dir: {type: 'string'},
-		list: {type: 'boolean'},
-		help: {type: 'boolean', short: 'h'},
-	});
-	if (values.help) {
-		io.out(USAGE + '\n');
-		return 0;
-	}
-	if (positionals.length > 0) throw new UsageError(`unexpected argument "${stripControl(positionals[0]!)}".\n\n${USAGE}`);
-	const lab = values.lab === undefined ? undefined : oneOf<LabId>('lab', values.lab, LAB_IDS, 'lab-a');
+export const run = commandRunner(logsCommand, async ({values}, io) => {
+	const lab = values.lab as LabId | undefined;
 	const dir = resolve(io.cwd, values.dir ?? '.');
 	const logs = await listRunLogs(dir, lab);
 	if (logs.length === 0) {
-		io.err(`dapr-labs logs: no kept run log${lab ? ` of ${lab}` : ''} in ${logsDir(dir)}; \`dapr-labs run ${lab ?? 'lab-a'}\` writes one.\n`);
+		io.err(`dapr-labs logs: no kept run log${lab ? ` of ${lab}` : ''} in ${logsDir(dir)}; \`dapr-labs run ${lab ?? (await loadLabs())[0]!.id}\` writes one.\n`);
 		return 1;
 	}
 	if (values.list) {
@@ -87,7 +66,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	}
 	if (batch.length > 0) io.out(batch.join('\n') + '\n');
 	return word !== undefined && shown === 0 ? 1 : 0;
-}
+});
 
 /** Breaks up a CI workflow-command prefix at the start of a line (`::x::` or `##[x]`, after blanks), as safeName does. */
 function guardLine(line: string): string {

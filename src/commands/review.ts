@@ -10,15 +10,9 @@ import {stripControl} from '../core/text.js';
 import {formatReviewText} from '../report/review-text.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {VERSION} from '../version.js';
-import {oneOf, parse, UsageError, type CommandIO} from './io.js';
-
-const USAGE = `Usage: dapr-labs review <answer.md|-> [--format text|json]
-
-Reads an assistant's Markdown answer (a file, or standard input with -), builds a lab folder from its fenced code
-blocks (component YAML, Python, Dockerfile), checks it by the lab rules and answers the lesson's questions: is the
-endpoint name right, is the cron 6-field, is a Dockerfile included, and (with an output binding) is DaprClient
-used synchronously. Findings point at the answer's own lines.
-Exit codes: 0 every answer yes and no errors, 1 otherwise, 2 usage error.`;
+import {commandRunner} from './command.js';
+import {reviewCommand} from './declarations/index.js';
+import {UsageError, type CommandIO} from './io.js';
 
 /** Answers larger than this are not reviewed (an answer is a few kilobytes). */
 const MAX_ANSWER_BYTES = 2 * 1024 * 1024;
@@ -28,14 +22,10 @@ export type ReviewInput = {readonly stdin?: () => Promise<string>};
 
 /** Runs `review`. */
 export async function run(argv: readonly string[], io: CommandIO, input: ReviewInput = {}): Promise<number> {
-	const {values, positionals} = parse(argv, {format: {type: 'string'}, help: {type: 'boolean', short: 'h'}});
-	if (values.help) {
-		io.out(USAGE + '\n');
-		return 0;
-	}
-	if (positionals.length !== 1) throw new UsageError(`name one answer file, or - for standard input.\n\n${USAGE}`);
-	const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
-	const given = positionals[0]!;
+	return commandRunner(reviewCommand, ({values, positionals}) => review(values.format, positionals[0]!, io, input))(argv, io);
+}
+
+async function review(format: string, given: string, io: CommandIO, input: ReviewInput): Promise<number> {
 	let markdown: string;
 	if (given === '-') {
 		markdown = await (input.stdin ?? readStdin)();

@@ -9,23 +9,9 @@ import {openStore} from '../runner/room/store.js';
 import {startRoomServer} from '../runner/room/server.js';
 import {newTokens} from '../runner/room/tokens.js';
 import {loadOutsideCi} from './interactive.js';
-import {parse, UsageError, useColor, type CommandIO} from './io.js';
-
-const HELP = `Usage: dapr-labs room serve [--port 4747] [--host 127.0.0.1] [--data DIR] [--store redis://…] [--room NAME] [--stuck-after SECONDS]
-       dapr-labs room watch <instructor URL> [--interval SECONDS]
-
-serve   Starts a workshop room and prints the students' join command and the instructor's page address.
-  --port N            Port (default 4747; 0 picks a free one).
-  --host ADDR         Address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for a classroom network).
-  --data DIR          Where the embedded store keeps the room (default .dapr-labs-room). Restarting with the same
-                      folder brings the room back complete, with the same codes.
-  --store URL         Keep the room in Redis streams instead (redis://host:port), so several room servers can
-                      serve one room.
-  --room NAME         The room's name in Redis (default workshop).
-  --stuck-after S     A student failing the same rule this long stands out (default 300).
-
-watch   Shows the grid in the terminal; the URL is the instructor address \`room serve\` printed.
-`;
+import {commandRunner, groupRunner, type Parsed} from './command.js';
+import {roomCommand, roomServeCommand, roomWatchCommand} from './declarations/index.js';
+import {UsageError, useColor, type CommandIO} from './io.js';
 
 function positiveInt(name: string, value: string | undefined, fallback: number, min = 0): number {
 	if (value === undefined) return fallback;
@@ -33,12 +19,7 @@ function positiveInt(name: string, value: string | undefined, fallback: number, 
 	return Number(value);
 }
 
-async function serve(argv: readonly string[], io: CommandIO): Promise<number> {
-	const {values} = parse(argv, {port: {type: 'string'}, host: {type: 'string'}, data: {type: 'string'}, store: {type: 'string'}, room: {type: 'string'}, 'stuck-after': {type: 'string'}, help: {type: 'boolean', short: 'h'}}, false);
-	if (values.help) {
-		io.out(HELP);
-		return 0;
-	}
+async function serve({values}: Parsed<typeof roomServeCommand.flags>, io: CommandIO): Promise<number> {
 	const port = positiveInt('port', values.port, 4747);
 	if (port > 65535) throw new UsageError('--port must be at most 65535.');
 	const host = values.host ?? '127.0.0.1';
@@ -84,12 +65,7 @@ async function serve(argv: readonly string[], io: CommandIO): Promise<number> {
 	return 0;
 }
 
-async function watch(argv: readonly string[], io: CommandIO): Promise<number> {
-	const {values, positionals} = parse(argv, {interval: {type: 'string'}, once: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}});
-	if (values.help) {
-		io.out(HELP);
-		return 0;
-	}
+async function watch({values, positionals}: Parsed<typeof roomWatchCommand.flags>, io: CommandIO): Promise<number> {
 	const [address] = positionals;
 	if (!address) throw new UsageError('give the instructor address `room serve` printed (http://host:port/#token=…).');
 	let url: URL;
@@ -115,13 +91,7 @@ async function watch(argv: readonly string[], io: CommandIO): Promise<number> {
 	return 0;
 }
 
-export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
-	const [sub, ...rest] = argv;
-	if (sub === 'serve') return serve(rest, io);
-	if (sub === 'watch') return watch(rest, io);
-	if (sub === undefined || sub === '--help' || sub === '-h') {
-		io.out(HELP);
-		return sub === undefined ? 2 : 0;
-	}
-	throw new UsageError(`unknown subcommand "${sub}" (serve or watch).`);
-}
+export const run = groupRunner(roomCommand, {
+	serve: commandRunner(roomServeCommand, serve, 'dapr-labs room'),
+	watch: commandRunner(roomWatchCommand, watch, 'dapr-labs room'),
+});

@@ -9,7 +9,7 @@ import {reduce, initialState} from '../core/session/reducer.js';
 import {mergeRecordedRuns} from '../core/run-record.js';
 import {formatPlain} from '../core/session/plain.js';
 import type {Progress, SessionState} from '../core/session/state.js';
-import {LAB_IDS, type LabId} from '../core/types.js';
+import type {LabId} from '../core/types.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {loadQuiz} from '../runner/quiz-loader.js';
 import {loadProgress, readRunRecords, saveProgress} from '../runner/state-store.js';
@@ -17,25 +17,15 @@ import {watchFolder} from '../runner/watch.js';
 import {labFilesIn, loadSolutions} from '../runner/workspace-writer.js';
 import {loadOutsideCi} from './interactive.js';
 import {asInvoked} from './invocation.js';
-import {oneOf, parse, UsageError, useColor, type CommandIO} from './io.js';
-
-const HELP = `Usage: dapr-labs start [--dir PATH] [--lab ID] [--watch] [--room ADDRESS --name NAME]
-
-Opens the workbook in this lab folder: labs, steps, a live checklist that re-checks on every save, hints,
-solutions, the runtime check (r), and reference screens (cron, operations, troubleshooting, quiz).
-
-  --dir PATH   The lab folder (default: the current folder).
-  --lab ID     Open this lab at once: ${LAB_IDS.join(', ')}.
-  --watch      When stdout is not a terminal: print a new block after every save instead of once.
-  --room ADDR  Join a workshop room first (as \`dapr-labs join ADDR --name NAME\`) and share progress with it.
-  --name NAME  Your name in the room (with --room).
-`;
+import {commandRunner} from './command.js';
+import {startCommand} from './declarations/index.js';
+import {UsageError, useColor, type CommandIO} from './io.js';
 
 /** Everything a session starts from, read from disk. */
 async function prepare(dir: string, lab: LabId | undefined, now: number, runnerAvailable: boolean): Promise<SessionState> {
 	const labs = await loadLabs();
 	const [quiz, solutions, loaded, files] = await Promise.all([loadQuiz().catch(() => []), loadSolutions(labs), loadProgress(dir), labFilesIn(dir)]);
-	const warnings = [...(loaded.warning ? [loaded.warning] : []), ...(files.files.length === 0 && files.skipped.length === 0 ? [`This folder has no lab files yet. Run \`dapr-labs init --lab ${lab ?? 'lab-a'}\` here, or pass --dir.`] : [])];
+	const warnings = [...(loaded.warning ? [loaded.warning] : []), ...(files.files.length === 0 && files.skipped.length === 0 ? [`This folder has no lab files yet. Run \`dapr-labs init --lab ${lab ?? labs[0]!.id}\` here, or pass --dir.`] : [])];
 	return initialState({labs, quiz, solutions, progress: loaded.progress, warnings, now, runnerAvailable, ...(lab ? {lab} : {})});
 }
 
@@ -100,13 +90,8 @@ async function loadInteractiveUi(): Promise<typeof import('../ui/render.js')> {
 	});
 }
 
-export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
-	const {values} = parse(argv, {dir: {type: 'string'}, lab: {type: 'string'}, watch: {type: 'boolean'}, room: {type: 'string'}, name: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, false);
-	if (values.help) {
-		io.out(HELP);
-		return 0;
-	}
-	const lab = values.lab === undefined ? undefined : oneOf('lab', values.lab, LAB_IDS, 'lab-a');
+export const run = commandRunner(startCommand, async ({values}, io) => {
+	const lab = values.lab as LabId | undefined;
 	const dir = resolve(io.cwd, values.dir ?? '.');
 	const info = await stat(dir).catch(() => null);
 	if (!info?.isDirectory()) throw new UsageError(`${values.dir ?? dir} is not a folder.`);
@@ -159,4 +144,4 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.off(signal, onSignal);
 	await room?.stop();
 	return 0;
-}
+});
