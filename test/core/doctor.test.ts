@@ -17,8 +17,11 @@ const ready: DoctorFacts = {
 	componentsDir: true,
 };
 
+const NONE = {daprSdk: [], pubsub: []};
+const SDK = {daprSdk: ['Lab B: HTTP output binding', 'Combined: cron + pub/sub + output binding'], pubsub: ['Combined: cron + pub/sub + output binding']};
+
 function byId(facts: DoctorFacts, id: string, labNeedsSdk = false) {
-	return evaluateDoctor(facts, {labNeedsSdk}).filter((check) => check.id === id);
+	return evaluateDoctor(facts, labNeedsSdk ? SDK : NONE).filter((check) => check.id === id);
 }
 
 describe('parseDaprVersion', () => {
@@ -31,7 +34,7 @@ describe('parseDaprVersion', () => {
 
 describe('evaluateDoctor', () => {
 	it('passes a ready machine with no failures', () => {
-		const checks = evaluateDoctor(ready, {labNeedsSdk: false});
+		const checks = evaluateDoctor(ready, NONE);
 		expect(checks.filter((check) => check.status === 'fail')).toEqual([]);
 		expect(checks.map((check) => check.id)).toEqual(expect.arrayContaining(['env/dapr-missing', 'env/dapr-not-initialized', 'env/docker-missing', 'env/docker-engine-down', 'env/python-missing', 'env/uvicorn-missing', 'env/port-in-use', 'env/redis-unreachable', 'env/pubsub-component-missing']));
 	});
@@ -57,7 +60,7 @@ describe('evaluateDoctor', () => {
 
 	it('chooses the python that has fastapi and uvicorn, not just the first on PATH', () => {
 		expect(choosePython([pyenvPython, systemPython], null)).toBe(systemPython);
-		const checks = evaluateDoctor({...ready, pythons: [pyenvPython, systemPython]}, {labNeedsSdk: false});
+		const checks = evaluateDoctor({...ready, pythons: [pyenvPython, systemPython]}, NONE);
 		expect(checks.find((check) => check.id === 'env/python-missing')!.found).toContain('Using /usr/bin/python3');
 		expect(checks.find((check) => check.id === 'env/uvicorn-missing')!.status).toBe('pass');
 	});
