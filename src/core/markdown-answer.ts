@@ -18,10 +18,11 @@
  *      left out when there are others. The file keeps the answer's line numbers: the lines between blocks become
  *      blank lines, which Python ignores, so one offset maps every line back.
  *    - Dockerfile blocks → `Dockerfile` (the last one); a block named requirements*.txt → that file.
- * 3. reviewAnswer: chooses the lab (an output binding, i.e. `invoke_binding` or a bindings.http component, means
- *    lab-b, or combined when the answer also publishes or has a pubsub component; otherwise lab-a), checks the
- *    folder with checkWorkspace, and answers the lesson's questions from the findings of every lab's rules (so
- *    the endpoint question is answered even for lab-b, whose steps do not gate the input binding).
+ * 3. reviewAnswer: chooses the lab from the labs' requiredComponents (core/lab-guess.ts: the lab whose needs
+ *    beyond its trigger the answer meets, the most of them: an output binding by `invoke_binding` or a
+ *    bindings.http component, a pub/sub by `publish_event` or a pubsub.* component), checks the folder with
+ *    checkWorkspace, and answers the lesson's questions from the findings of every lab's rules (so the endpoint
+ *    question is answered even for a lab whose steps do not gate the input binding).
  */
 import {analyzeWorkspace} from './analyze.js';
 import {checkWorkspace} from './check.js';
