@@ -102,3 +102,18 @@ describe('pipInstallFix', () => {
 		expect(pipInstallFix({...system, path: '/lab/.venv/bin/python3', venv: true}, ['dapr'], ['fastapi', 'uvicorn', 'dapr'])).toBe('/lab/.venv/bin/python3 -m pip install dapr');
 	});
 });
+
+describe('evaluateDoctor with the needs of the labs (doctorNeeds)', () => {
+	it('names the labs that need the SDK and a pub/sub by their titles, and no lab id', () => {
+		const bare = {...ready, redis: [], pubsubComponents: []};
+		const checks = evaluateDoctor(bare, SDK);
+		const sdk = checks.find((check) => check.id === 'env/dapr-sdk-missing')!;
+		expect(sdk.found).toBe('/usr/bin/python3 cannot import dapr (Lab B: HTTP output binding and Combined: cron + pub/sub + output binding need it).');
+		expect(checks.find((check) => check.id === 'env/pubsub-component-missing')!.found).toBe('No pubsub.* component in ./components (Combined: cron + pub/sub + output binding publishes through one).');
+		expect(checks.find((check) => check.id === 'env/redis-unreachable')!.fix).toBe('Create components/pubsub.yaml (pubsub.redis, redisHost localhost:6379) for Combined: cron + pub/sub + output binding.');
+		const none = evaluateDoctor(bare, NONE);
+		expect(none.some((check) => check.id === 'env/dapr-sdk-missing')).toBe(false);
+		expect(none.find((check) => check.id === 'env/pubsub-component-missing')!.found).toBe('No pubsub.* component in ./components.');
+		for (const check of [...checks, ...none]) expect(JSON.stringify(check)).not.toMatch(/lab-a|lab-b|"combined|combined lab|combined pattern/);
+	});
+});
