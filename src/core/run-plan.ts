@@ -8,15 +8,11 @@
  * validates the parameters and resolves them (binding names, the schedule engine's trigger expectation). No lab id is
  * known here.
  */
-import type {LabDef} from './labs.js';
+import type {LabDef, ProbeDef, RuntimeDef} from './labs.js';
 import type {WorkspaceModel} from './rule.js';
 import type {LabId} from './types.js';
 
-/** One probe as lab.yaml declares it: a kind and its parameters (validated by that kind). */
-export type ProbeDef = {readonly kind: string; readonly [param: string]: unknown};
-
-/** The `runtime:` section of lab.yaml. */
-export type RuntimeDef = {readonly probes: readonly ProbeDef[]};
+export type {ProbeDef, RuntimeDef};
 
 /**
  * A metadata value to set in the temporary copy of one component (the student's files are never edited). `value`
@@ -124,27 +120,6 @@ export function runtimeProblems(runtime: RuntimeDef | undefined, kinds: Readonly
 		else for (const problem of kind.validate(probe)) problems.push(`${at} (${probe.kind}): ${problem}`);
 	});
 	return problems;
-}
-
-/**
- * Reads the `runtime:` section of parsed lab.yaml data: a mapping with `probes`, a list of mappings that each name a
- * `kind`. The parameters are the kinds' business (runtimeProblems, at plan time and in the content tests).
- */
-export function parseRuntimeDef(data: unknown, errors: string[]): RuntimeDef | undefined {
-	if (data === undefined) return undefined;
-	const record = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-	if (!record(data) || !Array.isArray(data['probes'])) {
-		errors.push('runtime must be a mapping with a list of probes (runtime: {probes: [{kind: ...}]}).');
-		return undefined;
-	}
-	const unknown = Object.keys(data).filter((key) => key !== 'probes');
-	if (unknown.length > 0) errors.push(`runtime: unknown key ${unknown.map((key) => `"${key}"`).join(', ')} (only probes).`);
-	const probes: ProbeDef[] = [];
-	data['probes'].forEach((probe: unknown, index) => {
-		if (!record(probe) || typeof probe['kind'] !== 'string' || probe['kind'] === '') errors.push(`runtime.probes[${index}] must be a mapping with a kind.`);
-		else probes.push(probe as ProbeDef);
-	});
-	return {probes};
 }
 
 /** The Redis addresses of the folder's pubsub.redis components (default localhost:6379, as pubsub.redis has). */

@@ -67,7 +67,7 @@ describe('findings keep their message id and data, and print neither', () => {
 		const [finding] = run(greets);
 		expect(JSON.parse(JSON.stringify(finding))).toEqual({ruleId: 'test/greets', severity: 'error', message: 'Hello Ada Lovelace.', file: 'app.py', line: 1, column: 1});
 		expect(Object.keys({...finding})).not.toContain('messageId');
-		const lab: LabDef = {id: 'combined', title: 'T', summary: '', appId: 'a', requiredComponents: [], needsDaprSdk: false, steps: []};
+		const lab: LabDef = {id: 'combined', title: 'T', summary: '', appId: 'a', order: 1, requiredComponents: [], needsDaprSdk: false, steps: []};
 		const result = checkModel(analyzeWorkspace(workspaceOf(complete())), [lab], {workspaceLabel: '.', version: '0', now: NOW});
 		const withFinding = {...result, labs: [{...result.labs[0]!, findings: [finding!]}]};
 		expect(formatJson(withFinding)).not.toMatch(/messageId|"data"/);
@@ -91,7 +91,7 @@ describe('internal/rule-crashed', () => {
 		expect(findings[0]!.message).toBe('The rule test/unknown-id reported an unknown message id "typo", so this folder was not checked for what it covers.');
 	});
 	test('the text report shows it under "Other findings" with its place', () => {
-		const lab: LabDef = {id: 'combined', title: 'T', summary: '', appId: 'a', requiredComponents: [], needsDaprSdk: false, steps: []};
+		const lab: LabDef = {id: 'combined', title: 'T', summary: '', appId: 'a', order: 1, requiredComponents: [], needsDaprSdk: false, steps: []};
 		const result = checkModel(analyzeWorkspace(workspaceOf(complete())), [lab], {workspaceLabel: '.', version: '0', now: NOW});
 		const crashed = run(throws);
 		const text = formatText({...result, labs: [{...result.labs[0]!, findings: crashed}], summary: {errors: 0, warnings: 1}}, {labs: [lab]});

@@ -6,7 +6,7 @@ import {analyzeWorkspace} from '../../src/core/analyze.js';
 import {REHEARSAL_SCHEDULE} from '../../src/core/diagnose.js';
 import type {LabDef} from '../../src/core/labs.js';
 import {validateLabDef} from '../../src/core/labs-validate.js';
-import {parseRuntimeDef, planRun, runtimeProblems, type PlanOptions} from '../../src/core/run-plan.js';
+import {planRun, runtimeProblems, type PlanOptions} from '../../src/core/run-plan.js';
 import type {SourceFile, Workspace} from '../../src/core/types.js';
 import {loadLabs} from '../../src/runner/labs-loader.js';
 import {packageRoot} from '../../src/runner/package-root.js';
@@ -116,7 +116,7 @@ describe('runtime sections', () => {
 			const path = join(root, 'labs', folder.name, 'lab.yaml');
 			const text = await readFile(path, 'utf8').catch(() => null);
 			if (text === null) continue;
-			const result = validateLabDef(parse(text));
+			const result = validateLabDef(parse(text), folder.name);
 			expect(result.ok, `${path}: ${JSON.stringify(result)}`).toBe(true);
 			if (!result.ok) continue;
 			expect(result.lab.runtime?.probes.length, `${path} has no runtime probes`).toBeGreaterThan(0);
@@ -124,15 +124,6 @@ describe('runtime sections', () => {
 			checked++;
 		}
 		expect(checked).toBeGreaterThanOrEqual(3);
-	});
-
-	it('parseRuntimeDef names what is wrong with the shape', () => {
-		const errors: string[] = [];
-		expect(parseRuntimeDef({probes: [{kind: 'stream'}, {topic: 'x'}], extra: 1}, errors)).toEqual({probes: [{kind: 'stream'}]});
-		expect(errors).toEqual(['runtime: unknown key "extra" (only probes).', 'runtime.probes[1] must be a mapping with a kind.']);
-		const more: string[] = [];
-		expect(parseRuntimeDef([], more)).toBeUndefined();
-		expect(more).toEqual(['runtime must be a mapping with a list of probes (runtime: {probes: [{kind: ...}]}).']);
 	});
 
 	it('each kind rejects parameters it does not know, naming the known ones', () => {

@@ -25,7 +25,7 @@ type CaseBase = {
 	/** Shown as the test name; defaults to the case's index. */
 	readonly name?: string;
 	readonly files: Files;
-	readonly lab?: LabId;
+	readonly lab?: keyof typeof LABS;
 	readonly now?: Date;
 };
 
@@ -53,7 +53,7 @@ export type InvalidCase<M extends string = string> = CaseBase & {readonly errors
 type MessageIdOf<R> = R extends {readonly meta: {readonly messages: infer T}} ? Extract<keyof T, string> : string;
 
 /** Runs one rule over a folder, as `check` does. */
-export function runRule(rule: Rule, files: Files, lab: LabId = 'combined', now: Date = NOW): Finding[] {
+export function runRule(rule: Rule, files: Files, lab: keyof typeof LABS = 'combined', now: Date = NOW): Finding[] {
 	return runRuleList(analyzeWorkspace(workspaceOf(files)), [rule], LABS[lab], now);
 }
 
