@@ -3,7 +3,7 @@
 // package leaks into what `check` loads (see the metafile check at the end).
 import {build} from 'esbuild';
 import {readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {parse} from 'yaml';
+import Ajv from 'ajv';
 
 rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
 
@@ -91,6 +91,20 @@ const inkWithoutTopLevelAwait = {
 	},
 };
 
+/**
+ * Loads a TypeScript module of src/ in this build (bundled by esbuild into a temporary file of dist/), so the build
+ * uses the very code the CLI runs (the lab loader and its validation) instead of a second copy.
+ */
+async function importSource(entry) {
+	const out = new URL(`../dist/.build-${entry.replaceAll(/[^a-z0-9]+/gi, '-')}.mjs`, import.meta.url);
+	await build({entryPoints: [entry], outfile: (await import('node:url')).fileURLToPath(out), bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', banner: {js: "import {createRequire as __dlCreateRequire} from 'node:module'; const require = __dlCreateRequire(import.meta.url);"}});
+	try {
+		return await import(out.href);
+	} finally {
+		rmSync(out, {force: true});
+	}
+}
+
 const built = await build({
 	entryPoints: {cli: 'src/cli.ts', 'grade-worker': 'src/runner/grade-worker.ts'},
 	outdir: 'dist',
@@ -137,10 +151,36 @@ for (const path of seen) {
 }
 if (leaked.size > 0) throw new Error(`build: \`check\` would load ${[...leaked].join(', ')} at startup; import them lazily.`);
 
-// Pre-parsed lab definitions: runner/labs-loader.ts reads dist/labs.json (when it is newer than every lab.yaml)
-// instead of parsing the three lab.yaml files with the yaml package at every start (~50 ms of a `check` run).
-const labs = Object.fromEntries(['lab-a', 'lab-b', 'combined'].map((id) => [id, parse(readFileSync(new URL(`../labs/${id}/lab.yaml`, import.meta.url), 'utf8'))]));
-writeFileSync(new URL('../dist/labs.json', import.meta.url), JSON.stringify(labs));
+// Pre-parsed lab definitions: every folder labs/<id>/ with a lab.yaml is a lab (no id is named here). Each is
+// checked against labs/lab.schema.json (ajv) and by the loader's own validation, with file:line errors, and written
+// to dist/labs.json, which runner/labs-loader.ts reads instead of parsing YAML at every start (~50 ms of a `check`
+// run); a lab folder added or edited after the build is parsed from its YAML by the loader.
+const labTools = await importSource('src/runner/labs-loader.ts');
+const labFolders = await labTools.labFolders(repoDir);
+const schema = JSON.parse(readFileSync(new URL('../labs/lab.schema.json', import.meta.url), 'utf8'));
+const validateSchema = new Ajv({allErrors: true, strict: true}).compile(schema);
+const labData = {};
+const labProblems = [];
+for (const folder of labFolders.sort((a, b) => (a.id < b.id ? -1 : 1))) {
+	const {data, where} = labTools.readLabYaml(readFileSync(folder.file, 'utf8'), folder.file);
+	if (!validateSchema(data)) {
+		for (const error of validateSchema.errors) {
+			const path = error.instancePath.split('/').slice(1).map((key) => (/^\d+$/.test(key) ? Number(key) : key.replaceAll('~1', '/').replaceAll('~0', '~')));
+			if (error.keyword === 'additionalProperties') path.push(error.params.additionalProperty);
+			labProblems.push(`${where(path)}: ${path.join('.') || 'the lab'} ${error.message} (lab.schema.json ${error.schemaPath})`);
+		}
+	}
+	try {
+		labTools.parseLabYaml(folder.id, readFileSync(folder.file, 'utf8'), folder.file);
+	} catch (error) {
+		labProblems.push(error.message);
+	}
+	labData[folder.id] = data;
+}
+if (labFolders.length === 0) labProblems.push('no lab folder (labs/<id>/lab.yaml) found.');
+if (labProblems.length > 0) throw new Error(`build: bad lab definitions:\n  ${labProblems.join('\n  ')}`);
+writeFileSync(new URL('../dist/labs.json', import.meta.url), JSON.stringify(labData));
+const labIds = (await labTools.loadLabsFrom(repoDir)).map((lab) => lab.id);
 
 // `check` with a V8 code cache. Node 20 caches no compiled code for ES modules, so every `check` compiled its
 // ~600 KB of JavaScript afresh (~50 ms, a third of its own time). dist/check-vm.js is the check command as one
@@ -185,16 +225,16 @@ async function writeVmBundle(entry, name, warm, extra = {}) {
 const repoRoot = (await import('node:url')).fileURLToPath(new URL('..', import.meta.url));
 await writeVmBundle('src/commands/check.ts', 'check-vm', async (check) => {
 	const io = {out: () => undefined, err: () => undefined, cwd: repoRoot, env: {}, isTTY: false, stdoutColumns: 80};
-	// A passing and a failing folder, in both formats, so that the cache covers the paths a check takes.
-	for (const dir of ['labs/combined/solution', 'labs/combined/starter']) for (const format of ['json', 'text']) await check.run(['--dir', dir, '--format', format], io);
+	// A passing and a failing folder of every lab, in both formats, so that the cache covers the paths a check takes.
+	for (const id of labIds) for (const dir of [`labs/${id}/solution`, `labs/${id}/starter`]) for (const format of ['json', 'text']) await check.run(['--dir', dir, '--format', format], io);
 });
 
 // The same for `grade`'s workers (src/runner/grade-worker.ts loads dist/grade-vm.js with its cache): each worker
 // compiled the grade bundle afresh, ~130 ms per worker per grading run. Warmed the way a worker grades (blocking
-// reads), on every lab's solution and starter, so the cache covers passing and failing checks of all three labs.
+// reads), on every lab's solution and starter, so the cache covers passing and failing checks of every lab.
 await writeVmBundle('src/runner/grade.ts', 'grade-vm', async (grade) => {
 	const {join} = await import('node:path');
-	for (const id of ['lab-a', 'lab-b', 'combined']) {
+	for (const id of labIds) {
 		for (const dir of [join(repoRoot, 'labs', id, 'solution'), join(repoRoot, 'labs', id, 'starter')]) {
 			const submission = await grade.gradeOne({kind: 'folder', name: id, path: dir}, {cwd: repoRoot, syncRead: true});
 			if (!submission.result) throw new Error(`build: warming the grade cache failed on ${dir}: ${submission.error}`);

@@ -69,6 +69,11 @@ async function main(argv: readonly string[]): Promise<number> {
 			io.err(`dapr-labs ${name}: ${error.message}\n`);
 			return 2;
 		}
+		// A bad lab.yaml (runner/labs-loader.ts) is content, not a bug: its message names file:line of each problem.
+		if (error instanceof Error && error.name === 'LabDefinitionError') {
+			io.err(`${error.message}\n`);
+			return 2;
+		}
 		io.err(`dapr-labs ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 		return 2;
 	}

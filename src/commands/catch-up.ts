@@ -4,13 +4,12 @@
  */
 import {stat} from 'node:fs/promises';
 import {resolve} from 'node:path';
-import {LAB_IDS} from '../core/types.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {safeName, stripControl} from '../core/text.js';
 import {CatchUpError, catchUp} from '../runner/workspace-writer.js';
 import {oneOf, parse, UsageError, type CommandIO} from './io.js';
 
-const HELP = `Usage: dapr-labs catch-up --lab ID --step N [--dir PATH]
+const HELP = (LAB_IDS: readonly string[]) => `Usage: dapr-labs catch-up --lab ID --step N [--dir PATH]
 
 Brings this folder to the start of step N: your lab files are copied to .dapr-labs/backup/<time>/ first, then the
 reference files of steps 1 to N-1 are written (missing starter files too). Nothing of yours is lost.
@@ -22,9 +21,10 @@ reference files of steps 1 to N-1 are written (missing starter files too). Nothi
 
 /** Runs the command. */
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+	const LAB_IDS = (await loadLabs()).map((lab) => lab.id);
 	const {values} = parse(argv, {lab: {type: 'string'}, step: {type: 'string'}, dir: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, false);
 	if (values.help) {
-		io.out(HELP);
+		io.out(HELP(LAB_IDS));
 		return 0;
 	}
 	if (values.lab === undefined) throw new UsageError('--lab is required.');

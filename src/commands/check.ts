@@ -4,7 +4,6 @@
  */
 import {resolve} from 'node:path';
 import type {LabId} from '../core/types.js';
-import {LAB_IDS} from '../core/types.js';
 import {markRuntimeSteps, workspaceFingerprint} from '../core/run-record.js';
 import {stripControl} from '../core/text.js';
 import {checkFormats} from '../report/check-formats.js';
@@ -27,6 +26,7 @@ export {UsageError} from './io.js';
 
 /** Runs `check`. */
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+	const LAB_IDS = (await loadLabs()).map((lab) => lab.id);
 	const {values, positionals} = parse(argv, {
 		lab: {type: 'string'},
 		dir: {type: 'string'},

@@ -10,7 +10,7 @@ import {resolve} from 'node:path';
 import {gradeReport, submissionStatus, type GradeReport} from '../core/grade.js';
 import type {LabDef} from '../core/labs.js';
 import {stripControl} from '../core/text.js';
-import {LAB_IDS, type LabId} from '../core/types.js';
+import type {LabId} from '../core/types.js';
 import {formatGradeClassroom, parseRunEvidence, type RunEvidence} from '../report/classroom.js';
 import {formatGradeCsv} from '../report/csv.js';
 import {formatGradeJson} from '../report/grade-json.js';
@@ -47,6 +47,7 @@ Exit codes: 0 every submission passes, 1 any fails or cannot be graded, 2 usage 
 
 /** Runs `grade`. */
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+	const LAB_IDS = (await loadLabs()).map((lab) => lab.id);
 	const {values, positionals} = parse(argv, {
 		lab: {type: 'string'},
 		format: {type: 'string'},

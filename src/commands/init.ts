@@ -6,14 +6,13 @@
 import {mkdir} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {safeName, stripControl} from '../core/text.js';
-import {LAB_IDS} from '../core/types.js';
 import {writeStarter, WouldOverwriteError} from '../runner/workspace-writer.js';
 import {DEFAULT_ACTION, isActionRef} from '../report/classroom-template.js';
 import {stageClassroomStarter} from '../runner/classroom-starter.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {oneOf, parse, UsageError, type CommandIO} from './io.js';
 
-const HELP = `Usage: dapr-labs init [--lab ID] [--dir PATH] [--classroom [--action OWNER/REPO@REF]]
+const HELP = (LAB_IDS: readonly string[]) => `Usage: dapr-labs init [--lab ID] [--dir PATH] [--classroom [--action OWNER/REPO@REF]]
 
 Writes the starter files of a lab into a folder (created when missing). Existing files are never overwritten.
 
@@ -27,9 +26,10 @@ Writes the starter files of a lab into a folder (created when missing). Existing
 
 /** Runs the command. */
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+	const LAB_IDS = (await loadLabs()).map((lab) => lab.id);
 	const {values} = parse(argv, {lab: {type: 'string'}, dir: {type: 'string'}, classroom: {type: 'boolean'}, action: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, false);
 	if (values.help) {
-		io.out(HELP);
+		io.out(HELP(LAB_IDS));
 		return 0;
 	}
 	const lab = oneOf('lab', values.lab, LAB_IDS, 'lab-a');

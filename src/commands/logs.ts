@@ -7,11 +7,11 @@ import {open} from 'node:fs/promises';
 import {createInterface} from 'node:readline';
 import {resolve} from 'node:path';
 import type {LabId} from '../core/types.js';
-import {LAB_IDS} from '../core/types.js';
 import {safeName, safeText, stripControl} from '../core/text.js';
 import {errorCode, kindOf, SAFE_READ_FLAGS} from '../runner/safe-fs.js';
 import {listRunLogs, logsDir} from '../runner/log-store.js';
 import {oneOf, parse, UsageError, type CommandIO} from './io.js';
+import {loadLabs} from '../runner/labs-loader.js';
 
 const USAGE = `Usage: dapr-labs logs [--lab lab-a|lab-b|combined] [--grep WORD] [--dir PATH] [--list]
 
@@ -25,6 +25,7 @@ Exit codes: 0 shown, 1 no kept log (or no line matched --grep), 2 usage error.`;
 
 /** Runs `logs`. */
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+	const LAB_IDS = (await loadLabs()).map((lab) => lab.id);
 	const {values, positionals} = parse(argv, {
 		lab: {type: 'string'},
 		grep: {type: 'string'},

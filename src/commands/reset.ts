@@ -4,11 +4,11 @@
  */
 import {join, resolve} from 'node:path';
 import {safeName, safeText} from '../core/text.js';
-import {LAB_IDS} from '../core/types.js';
 import {resetProgress} from '../runner/state-store.js';
 import {oneOf, parse, type CommandIO} from './io.js';
+import {loadLabs} from '../runner/labs-loader.js';
 
-const HELP = `Usage: dapr-labs reset [--lab ID] [--dir PATH]
+const HELP = (LAB_IDS: readonly string[]) => `Usage: dapr-labs reset [--lab ID] [--dir PATH]
 
 Clears saved workbook progress (steps passed, hints seen) for one lab or all. Your files are not touched.
 
@@ -18,9 +18,10 @@ Clears saved workbook progress (steps passed, hints seen) for one lab or all. Yo
 
 /** Runs the command. */
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+	const LAB_IDS = (await loadLabs()).map((lab) => lab.id);
 	const {values} = parse(argv, {lab: {type: 'string'}, dir: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, false);
 	if (values.help) {
-		io.out(HELP);
+		io.out(HELP(LAB_IDS));
 		return 0;
 	}
 	const lab = values.lab === undefined ? undefined : oneOf('lab', values.lab, LAB_IDS, 'lab-a');

@@ -8,7 +8,6 @@ import type {RunCheck} from '../core/diagnose.js';
 import type {ClassifiedLine, RunEvent} from '../core/run-events.js';
 import {stripControl} from '../core/text.js';
 import {findingPlace, type Finding, type LabId} from '../core/types.js';
-import {LAB_IDS} from '../core/types.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {WorkspaceError} from '../runner/read-workspace.js';
 import {recordRunResult} from '../runner/state-store.js';
@@ -84,6 +83,7 @@ export function formatFinding(finding: Finding): string {
 
 /** Runs `run`. */
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+	const LAB_IDS = (await loadLabs()).map((lab) => lab.id);
 	const {values, positionals} = parse(argv, {
 		dir: {type: 'string'},
 		timeout: {type: 'string'},

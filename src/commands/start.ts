@@ -9,7 +9,7 @@ import {reduce, initialState} from '../core/session/reducer.js';
 import {mergeRecordedRuns} from '../core/run-record.js';
 import {formatPlain} from '../core/session/plain.js';
 import type {Progress, SessionState} from '../core/session/state.js';
-import {LAB_IDS, type LabId} from '../core/types.js';
+import type {LabId} from '../core/types.js';
 import {loadLabs} from '../runner/labs-loader.js';
 import {loadQuiz} from '../runner/quiz-loader.js';
 import {loadProgress, readRunRecords, saveProgress} from '../runner/state-store.js';
@@ -19,7 +19,7 @@ import {loadOutsideCi} from './interactive.js';
 import {asInvoked} from './invocation.js';
 import {oneOf, parse, UsageError, useColor, type CommandIO} from './io.js';
 
-const HELP = `Usage: dapr-labs start [--dir PATH] [--lab ID] [--watch] [--room ADDRESS --name NAME]
+const HELP = (LAB_IDS: readonly string[]) => `Usage: dapr-labs start [--dir PATH] [--lab ID] [--watch] [--room ADDRESS --name NAME]
 
 Opens the workbook in this lab folder: labs, steps, a live checklist that re-checks on every save, hints,
 solutions, the runtime check (r), and reference screens (cron, operations, troubleshooting, quiz).
@@ -101,9 +101,10 @@ async function loadInteractiveUi(): Promise<typeof import('../ui/render.js')> {
 }
 
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+	const LAB_IDS = (await loadLabs()).map((lab) => lab.id);
 	const {values} = parse(argv, {dir: {type: 'string'}, lab: {type: 'string'}, watch: {type: 'boolean'}, room: {type: 'string'}, name: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, false);
 	if (values.help) {
-		io.out(HELP);
+		io.out(HELP(LAB_IDS));
 		return 0;
 	}
 	const lab = values.lab === undefined ? undefined : oneOf('lab', values.lab, LAB_IDS, 'lab-a');

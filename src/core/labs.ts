@@ -27,8 +27,29 @@ export type StepDef = {
 	readonly starterFails?: readonly string[];
 };
 
+/**
+ * One probe of `runtime.probes` (what `dapr-labs run` arms): a `kind` naming a probe module in the runner
+ * (src/runner/probes/<kind>.ts) and that kind's parameters, which the kind's own validator checks.
+ */
+export type ProbeDef = {
+	readonly kind: string;
+	readonly [parameter: string]: unknown;
+};
+
+/** What a run of the lab must observe (the `runtime:` section of lab.yaml). */
+export type RuntimeDef = {
+	/** Armed in this order; the run passes when every probe is satisfied. */
+	readonly probes: readonly ProbeDef[];
+};
+
+/** What a lab id (its folder name under labs/) looks like. */
+export const LAB_ID_PATTERN = /^[a-z][a-z0-9-]{1,40}$/;
+
 export type LabDef = {
+	/** The lab's folder name under labs/. */
 	readonly id: LabId;
+	/** Where the lab sorts in every list (ascending; ties by id). The first lab is every command's default. */
+	readonly order: number;
 	readonly title: string;
 	readonly summary: string;
 	/** --app-id for `dapr run`. */
@@ -39,7 +60,14 @@ export type LabDef = {
 	readonly steps: readonly StepDef[];
 	/** Where the lesson and real Dapr disagree, what Dapr really does (shown on the lab screen). */
 	readonly realDaprNotes?: readonly string[];
+	/** What `dapr-labs run` arms and observes (see docs/labs.md). */
+	readonly runtime?: RuntimeDef;
 };
+
+/** Labs in their list order: by `order`, ties by id. */
+export function sortLabs<T extends {readonly id: string; readonly order: number}>(labs: readonly T[]): T[] {
+	return [...labs].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
 
 /** Every rule id that gates a lab (union over its steps). */
 export function labRuleIds(lab: LabDef): ReadonlySet<string> {

@@ -46,12 +46,12 @@ export function workspaceFingerprint(workspace: Workspace): string {
 	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
-/** Validates a parsed `runs` value; drops what is not a record this tool wrote. */
-export function parseRunRecords(value: unknown): RunRecords {
+/** Validates a parsed `runs` value; drops what is not a record this tool wrote, and labs not in `labIds` (the loaded labs). */
+export function parseRunRecords(value: unknown, labIds: readonly LabId[]): RunRecords {
 	if (typeof value !== 'object' || value === null) return {};
 	const out: Partial<Record<LabId, RunRecord>> = {};
 	for (const [lab, raw] of Object.entries(value as Record<string, unknown>)) {
-		if (lab !== 'lab-a' && lab !== 'lab-b' && lab !== 'combined') continue;
+		if (!labIds.includes(lab)) continue;
 		if (typeof raw !== 'object' || raw === null) continue;
 		const record = raw as Record<string, unknown>;
 		if ((record['status'] !== 'pass' && record['status'] !== 'fail') || typeof record['at'] !== 'string' || typeof record['fingerprint'] !== 'string') continue;

@@ -48,9 +48,11 @@ export type Finding = {
 	readonly hint?: string;
 };
 
-/** Lab ids are a public contract. */
-export type LabId = 'lab-a' | 'lab-b' | 'combined';
-export const LAB_IDS: readonly LabId[] = ['lab-a', 'lab-b', 'combined'];
+/**
+ * A lab's id: the name of its folder `labs/<id>/` (see LAB_ID_PATTERN in core/labs.ts). Lab ids are a public
+ * contract (state.json keys, `--lab`, JSON reports); the list of labs is data (runner/labs-loader.ts), not code.
+ */
+export type LabId = string;
 
 /** Why a file in the workspace could not be used as text. */
 export type UnreadableReason = 'binary' | 'not-utf8' | 'too-large' | 'symlink-outside' | 'symlink-loop' | 'not-a-file' | 'io-error';

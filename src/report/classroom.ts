@@ -11,10 +11,10 @@
  * start with the submission name.
  */
 import {type GradeReport, type GradedSubmission} from '../core/grade.js';
-import type {LabDef} from '../core/labs.js';
+import {LAB_ID_PATTERN, type LabDef} from '../core/labs.js';
 import type {LabResult} from '../core/result.js';
 import {safeName, stripControl} from '../core/text.js';
-import {LAB_IDS, type Finding, type LabId} from '../core/types.js';
+import {type Finding, type LabId} from '../core/types.js';
 import {findingsOfStep} from './junit.js';
 
 export type ClassroomStatus = 'pass' | 'fail' | 'error';
@@ -80,7 +80,7 @@ export function parseRunEvidence(text: string): RunEvidence {
 		throw new Error(`not JSON (${error instanceof Error ? error.message : String(error)}); pass the output of \`dapr-labs run <lab> --format json\`.`);
 	}
 	const record = isRecord(value) ? value : {};
-	if (record['tool'] !== 'dapr-labs' || !LAB_IDS.includes(record['lab'] as LabId) || !['pass', 'fail', 'not-ready'].includes(record['status'] as string)) {
+	if (record['tool'] !== 'dapr-labs' || typeof record['lab'] !== 'string' || !LAB_ID_PATTERN.test(record['lab']) || !['pass', 'fail', 'not-ready'].includes(record['status'] as string)) {
 		throw new Error('not a `dapr-labs run --format json` result (it needs "tool": "dapr-labs", a "lab" and a "status" of pass, fail or not-ready).');
 	}
 	const checks = Array.isArray(record['checks']) ? record['checks'].filter(isRecord) : [];

@@ -1,16 +1,18 @@
 /**
- * Loads the lab definitions shipped in labs/<id>/lab.yaml (content, not code), validates them and caches them.
+ * Loads the labs: every folder `labs/<id>/` of the package that holds a `lab.yaml` is a lab, whose id is the
+ * folder's name; they are validated, sorted by their `order:` key (ties by id) and cached. No lab is named in code.
  *
- * Parsing the three lab.yaml files with the yaml package is the largest single cost of a `check` run (~50 ms cold),
- * so a build may ship `dist/labs.json` ({"lab-a": <parsed lab.yaml>, ...}); it is used only when it is at least as
- * new as every lab.yaml, and it is validated exactly like the YAML.
+ * Parsing lab.yaml files with the yaml package is the largest single cost of a `check` run (~50 ms cold), so the
+ * build ships `dist/labs.json` ({"<id>": <parsed lab.yaml>, ...} for every lab folder). A lab is taken from it when
+ * its lab.yaml is no newer than that file; a folder added (or a lab.yaml edited) after the build is parsed from its
+ * YAML, so a new lab needs no rebuild and no code. Either way the data is validated the same way (validateLabDef),
+ * and a bad lab.yaml is reported with its file and line.
  */
-import {readFile, stat} from 'node:fs/promises';
+import {readdir, readFile, stat} from 'node:fs/promises';
 import {join} from 'node:path';
-import {parse} from 'yaml';
-import type {LabDef} from '../core/labs.js';
-import {validateLabDef} from '../core/labs-validate.js';
-import {LAB_IDS, type LabId} from '../core/types.js';
+import {LineCounter, parseDocument, type Document} from 'yaml';
+import {sortLabs, type LabDef} from '../core/labs.js';
+import {pathText, validateLabDef, type LabPath} from '../core/labs-validate.js';
 import {packageRoot} from './package-root.js';
 
 let cached: Promise<readonly LabDef[]> | undefined;
@@ -20,42 +22,120 @@ export function labsJsonPath(root = packageRoot()): string {
 	return join(root, 'dist', 'labs.json');
 }
 
-function validated(id: LabId, data: unknown, source: string): LabDef {
-	const result = validateLabDef(data);
-	if (!result.ok) throw new Error(`dapr-labs: ${source} is not a valid lab definition:\n  ${result.errors.join('\n  ')}`);
-	if (result.lab.id !== id) throw new Error(`dapr-labs: ${source} declares id "${result.lab.id}", expected "${id}".`);
-	return result.lab;
+/** A lab folder as found on disk. */
+export type LabFolder = {readonly id: string; readonly file: string; readonly mtimeMs: number};
+
+/**
+ * The lab folders of a package root: the directories under labs/ with a regular file lab.yaml (links are not
+ * followed: a lab is content shipped in the package). Unsorted.
+ */
+export async function labFolders(root = packageRoot()): Promise<LabFolder[]> {
+	const dir = join(root, 'labs');
+	const entries = await readdir(dir, {withFileTypes: true});
+	const found = await Promise.all(
+		entries
+			.filter((entry) => entry.isDirectory())
+			.map(async (entry) => {
+				const file = join(dir, entry.name, 'lab.yaml');
+				try {
+					const info = await stat(file);
+					return info.isFile() ? {id: entry.name, file, mtimeMs: info.mtimeMs} : null;
+				} catch {
+					return null;
+				}
+			}),
+	);
+	return found.filter((folder): folder is LabFolder => folder !== null);
 }
 
-async function fromJson(root: string): Promise<readonly LabDef[] | null> {
+/** A lab definition that is not valid; the message names file:line:column of every problem. */
+export class LabDefinitionError extends Error {
+	override readonly name = 'LabDefinitionError';
+}
+
+function validated(id: string, data: unknown, source: string, where: (path: LabPath) => string = () => source): LabDef {
+	const result = validateLabDef(data, id);
+	if (result.ok) return result.lab;
+	const lines = result.problems.map((problem) => `${where(problem.path)}: ${problem.path.length === 0 ? problem.message : `${pathText(problem.path)} ${problem.message}`}`);
+	throw new LabDefinitionError(`dapr-labs: ${source} is not a valid lab definition:\n  ${lines.join('\n  ')}`);
+}
+
+/** `file:line:column` of the node at path, or of its nearest parent that exists (a missing key: its mapping). */
+function placeOf(doc: Document, counter: LineCounter, file: string, path: LabPath): string {
+	for (let length = path.length; length >= 0; length--) {
+		const node = length === 0 ? doc.contents : doc.getIn(path.slice(0, length), true);
+		const range = (node as {range?: [number, number, number]} | undefined)?.range;
+		if (range) {
+			const {line, col} = counter.linePos(range[0]);
+			return `${file}:${line}:${col}`;
+		}
+	}
+	return `${file}:1:1`;
+}
+
+/** A parsed lab.yaml: its data, and where a path of it is (`file:line:column`). */
+export type LabYaml = {readonly data: unknown; readonly where: (path: LabPath) => string};
+
+/** Parses one lab.yaml text (`file` names it in errors); YAML errors throw a LabDefinitionError with file:line. */
+export function readLabYaml(text: string, file: string): LabYaml {
+	const counter = new LineCounter();
+	const doc = parseDocument(text, {lineCounter: counter, prettyErrors: false});
+	if (doc.errors.length > 0) {
+		const lines = doc.errors.map((error) => {
+			const {line, col} = counter.linePos(error.pos[0]);
+			return `${file}:${line}:${col}: ${error.message.split('\n')[0]}`;
+		});
+		throw new LabDefinitionError(`dapr-labs: ${file} is not valid YAML:\n  ${lines.join('\n  ')}`);
+	}
+	return {data: doc.toJS({maxAliasCount: 100}), where: (path) => placeOf(doc, counter, file, path)};
+}
+
+/** Parses and validates one lab.yaml text; every problem comes out as `file:line:column: what` in one LabDefinitionError. */
+export function parseLabYaml(id: string, text: string, file: string): LabDef {
+	const {data, where} = readLabYaml(text, file);
+	return validated(id, data, file, where);
+}
+
+async function fromYaml(folder: LabFolder): Promise<LabDef> {
+	return parseLabYaml(folder.id, await readFile(folder.file, 'utf8'), folder.file);
+}
+
+/** Every lab of a package root, parsed from its lab.yaml (never from dist/labs.json), validated, in list order. */
+export async function readLabFolders(root = packageRoot()): Promise<LabDef[]> {
+	return sortLabs(await Promise.all((await labFolders(root)).map(fromYaml)));
+}
+
+/** The pre-parsed labs of dist/labs.json with its time, or null when there is none (or it is unreadable). */
+async function readLabsJson(root: string): Promise<{readonly data: Record<string, unknown>; readonly mtimeMs: number} | null> {
 	try {
 		const path = labsJsonPath(root);
-		const [json, ...yamls] = await Promise.all([stat(path), ...LAB_IDS.map((id) => stat(join(root, 'labs', id, 'lab.yaml')))]);
-		if (yamls.some((yaml) => yaml.mtimeMs > json.mtimeMs)) return null;
-		const data = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
-		return LAB_IDS.map((id) => validated(id, data[id], path));
+		const [info, text] = await Promise.all([stat(path), readFile(path, 'utf8')]);
+		const data: unknown = JSON.parse(text);
+		return typeof data === 'object' && data !== null && !Array.isArray(data) ? {data: data as Record<string, unknown>, mtimeMs: info.mtimeMs} : null;
 	} catch {
 		return null;
 	}
 }
 
-async function fromYaml(root: string, id: LabId): Promise<LabDef> {
-	const path = join(root, 'labs', id, 'lab.yaml');
-	return validated(id, parse(await readFile(path, 'utf8'), {maxAliasCount: 100}), path);
+/**
+ * Every lab of a package root, uncached: from dist/labs.json where it holds the folder's lab and is at least as new
+ * as its lab.yaml, else from the YAML.
+ */
+export async function loadLabsFrom(root: string): Promise<readonly LabDef[]> {
+	const [folders, json] = await Promise.all([labFolders(root), readLabsJson(root)]);
+	const labs = await Promise.all(
+		folders.map((folder) => {
+			if (json && Object.hasOwn(json.data, folder.id) && folder.mtimeMs <= json.mtimeMs) return validated(folder.id, json.data[folder.id], labsJsonPath(root));
+			return fromYaml(folder);
+		}),
+	);
+	if (labs.length === 0) throw new LabDefinitionError(`dapr-labs: no lab in ${join(root, 'labs')} (a lab is a folder with a lab.yaml).`);
+	return sortLabs(labs);
 }
 
-/** Every lab, parsed from labs/<id>/lab.yaml (not from any dist cache): what a build writes to dist/labs.json. */
-export async function readLabYamls(root = packageRoot()): Promise<Record<LabId, unknown>> {
-	const entries = await Promise.all(LAB_IDS.map(async (id) => [id, parse(await readFile(join(root, 'labs', id, 'lab.yaml'), 'utf8'), {maxAliasCount: 100})] as const));
-	return Object.fromEntries(entries) as Record<LabId, unknown>;
-}
-
-/** Every lab, in the order lab-a, lab-b, combined. Read once per process. */
+/** Every lab, in list order (`order:`, then id). Read once per process. */
 export function loadLabs(): Promise<readonly LabDef[]> {
-	cached ??= (async () => {
-		const root = packageRoot();
-		return (await fromJson(root)) ?? (await Promise.all(LAB_IDS.map((id) => fromYaml(root, id))));
-	})().catch((error: unknown) => {
+	cached ??= loadLabsFrom(packageRoot()).catch((error: unknown) => {
 		cached = undefined;
 		throw error;
 	});

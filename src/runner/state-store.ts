@@ -6,7 +6,8 @@ import {mkdir, rename, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {parseRunRecords, type RunRecord, type RunRecords} from '../core/run-record.js';
 import type {LabProgress, Progress} from '../core/session/state.js';
-import {LAB_IDS, type LabId} from '../core/types.js';
+import type {LabId} from '../core/types.js';
+import {loadLabs} from './labs-loader.js';
 import {readRegularFile} from './safe-fs.js';
 
 /** The largest state.json read: progress is a few hundred bytes. */
@@ -25,14 +26,19 @@ function isStringArray(value: unknown): value is string[] {
 	return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
-/** Validates the parsed JSON; null when it is not a state file we wrote. */
-export function parseProgress(value: unknown): Progress | null {
+/** The ids of the labs this package has (progress of any other lab is dropped on reading). */
+async function knownLabIds(): Promise<readonly LabId[]> {
+	return (await loadLabs()).map((lab) => lab.id);
+}
+
+/** Validates the parsed JSON; null when it is not a state file we wrote. Labs not in `labIds` are dropped. */
+export function parseProgress(value: unknown, labIds: readonly LabId[]): Progress | null {
 	if (typeof value !== 'object' || value === null) return null;
 	const record = value as Record<string, unknown>;
 	if (record['version'] !== 1 || typeof record['labs'] !== 'object' || record['labs'] === null) return null;
 	const labs: Partial<Record<LabId, LabProgress>> = {};
 	for (const [id, raw] of Object.entries(record['labs'] as Record<string, unknown>)) {
-		if (!(LAB_IDS as readonly string[]).includes(id)) continue;
+		if (!labIds.includes(id)) continue;
 		if (typeof raw !== 'object' || raw === null) return null;
 		const lab = raw as Record<string, unknown>;
 		if (!isStringArray(lab['passed'])) return null;
@@ -44,8 +50,8 @@ export function parseProgress(value: unknown): Progress | null {
 		}
 		labs[id as LabId] = {passed: lab['passed'], hints, ...(typeof lab['current'] === 'string' ? {current: lab['current']} : {})};
 	}
-	const lastLab = typeof record['lastLab'] === 'string' && (LAB_IDS as readonly string[]).includes(record['lastLab']) ? (record['lastLab'] as LabId) : undefined;
-	const runs = parseRunRecords(record['runs']);
+	const lastLab = typeof record['lastLab'] === 'string' && labIds.includes(record['lastLab']) ? (record['lastLab'] as LabId) : undefined;
+	const runs = parseRunRecords(record['runs'], labIds);
 	return {version: 1, labs, ...(lastLab ? {lastLab} : {}), ...(Object.keys(runs).length > 0 ? {runs} : {})};
 }
 
@@ -54,6 +60,7 @@ export function parseProgress(value: unknown): Progress | null {
  * reported in `warning` (the workbook rebuilds static progress from its first check).
  */
 export async function loadProgress(dir: string, now: Date = new Date()): Promise<LoadedProgress> {
+	const labIds = await knownLabIds();
 	const path = statePath(dir);
 	// The reader's policy: a regular file only (a FIFO would block, /dev/urandom would never end), never through a
 	// link, at most MAX_STATE_BYTES (progress is a few hundred bytes).
@@ -65,7 +72,7 @@ export async function loadProgress(dir: string, now: Date = new Date()): Promise
 	const text = read.bytes.toString('utf8');
 	let parsed: Progress | null = null;
 	try {
-		parsed = parseProgress(JSON.parse(text));
+		parsed = parseProgress(JSON.parse(text), labIds);
 	} catch {
 		parsed = null;
 	}
@@ -131,8 +138,8 @@ export async function recordRunResult(dir: string, lab: LabId, record: RunRecord
 export async function readRunRecords(dir: string): Promise<RunRecords> {
 	try {
 		// Under the safe reader's policy, like loadProgress: a FIFO or a link to /dev/urandom is no records, not a hang.
-		const read = await readRegularFile(statePath(dir), MAX_STATE_BYTES, '.dapr-labs/state.json');
-		return read.ok ? (parseProgress(JSON.parse(read.bytes.toString('utf8')))?.runs ?? {}) : {};
+		const [read, labIds] = await Promise.all([readRegularFile(statePath(dir), MAX_STATE_BYTES, '.dapr-labs/state.json'), knownLabIds()]);
+		return read.ok ? (parseProgress(JSON.parse(read.bytes.toString('utf8')), labIds)?.runs ?? {}) : {};
 	} catch {
 		return {};
 	}

@@ -9,7 +9,7 @@ import {ruleById} from '../../src/core/rules/index.js';
 import {initialState, reduce} from '../../src/core/session/reducer.js';
 import {stepFindings} from '../../src/core/session/selectors.js';
 import {checkFolder} from '../../src/runner/check-folder.js';
-import {loadLabs} from '../../src/runner/labs-loader.js';
+import {labFolders, loadLabs} from '../../src/runner/labs-loader.js';
 import {packageRoot} from '../../src/runner/package-root.js';
 import {loadQuiz} from '../../src/runner/quiz-loader.js';
 import {listFiles} from '../../src/runner/workspace-writer.js';
@@ -22,11 +22,16 @@ beforeAll(async () => {
 
 describe('lab content', () => {
 	it('every lab.yaml validates', async () => {
-		for (const id of ['lab-a', 'lab-b', 'combined']) {
-			const result = validateLabDef(parse(await readFile(join(root, 'labs', id, 'lab.yaml'), 'utf8')));
+		const folders = await labFolders(root);
+		expect(folders.length).toBeGreaterThanOrEqual(3);
+		for (const {id} of folders) {
+			const result = validateLabDef(parse(await readFile(join(root, 'labs', id, 'lab.yaml'), 'utf8')), id);
 			expect(result.ok, JSON.stringify(result)).toBe(true);
 		}
-		expect(labs.map((l) => l.id)).toEqual(['lab-a', 'lab-b', 'combined']);
+		expect([...labs.map((l) => l.id)].sort()).toEqual(folders.map((f) => f.id).sort());
+		// Listed by order:, ties by id; the shipped three keep their places.
+		for (let i = 1; i < labs.length; i++) expect(labs[i - 1]!.order < labs[i]!.order || (labs[i - 1]!.order === labs[i]!.order && labs[i - 1]!.id < labs[i]!.id), labs[i]!.id).toBe(true);
+		expect(labs.map((l) => l.id).filter((id) => ['lab-a', 'lab-b', 'combined'].includes(id))).toEqual(['lab-a', 'lab-b', 'combined']);
 	});
 
 	it('every step has at least two distinct staged hints, instructions and known rules', () => {

@@ -11,6 +11,7 @@ const step = (id: string, kind: 'static' | 'runtime', files: string[], rules: st
 
 const LAB: LabDef = {
 	id: 'lab-a',
+	order: 10,
 	title: 'Lab A',
 	summary: '',
 	appId: 'cron-app',

@@ -20,7 +20,7 @@ describe('run records', () => {
 	});
 
 	it('keeps only well-formed records and verifies only a pass of the same files', () => {
-		const records = parseRunRecords({'lab-a': {status: 'pass', at: '2026-01-01T00:00:00Z', fingerprint: 'f1'}, 'lab-b': {status: 'maybe'}, other: {status: 'pass', at: 'x', fingerprint: 'f'}});
+		const records = parseRunRecords({'lab-a': {status: 'pass', at: '2026-01-01T00:00:00Z', fingerprint: 'f1'}, 'lab-b': {status: 'maybe'}, other: {status: 'pass', at: 'x', fingerprint: 'f'}}, ['lab-a', 'lab-b']);
 		expect(Object.keys(records)).toEqual(['lab-a']);
 		expect(runVerified(records, 'lab-a', 'f1')).toBe(true);
 		expect(runVerified(records, 'lab-a', 'f2')).toBe(false);

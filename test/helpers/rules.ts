@@ -5,13 +5,17 @@ import {runRules} from '../../src/core/check.js';
 import {analyzeWorkspace} from '../../src/core/analyze.js';
 import type {LabContext} from '../../src/core/rule.js';
 import type {Finding, LabId, SourceFile, Workspace} from '../../src/core/types.js';
+import {loadLabs} from '../../src/runner/labs-loader.js';
 import {cronYaml, HTTP_YAML, pubsubYaml} from './components.js';
 
-export const LABS: Readonly<Record<LabId, LabContext>> = {
-	'lab-a': {id: 'lab-a', requiredComponents: [['bindings.cron']], needsDaprSdk: false, appId: 'cron-app'},
-	'lab-b': {id: 'lab-b', requiredComponents: [['bindings.http']], needsDaprSdk: true, appId: 'cron-app'},
-	combined: {id: 'combined', requiredComponents: [['bindings.cron'], ['bindings.http'], ['pubsub.*']], needsDaprSdk: true, appId: 'cron-app'},
-};
+/** The rule context of every shipped lab, read from its lab.yaml (the rule tests below name the labs they are about). */
+const loaded = await loadLabs();
+function contextOf(id: LabId): LabContext {
+	const lab = loaded.find((candidate) => candidate.id === id);
+	if (!lab) throw new Error(`test helpers: no lab ${id} in labs/`);
+	return {id: lab.id, requiredComponents: lab.requiredComponents, needsDaprSdk: lab.needsDaprSdk, appId: lab.appId};
+}
+export const LABS = {'lab-a': contextOf('lab-a'), 'lab-b': contextOf('lab-b'), combined: contextOf('combined')} as const satisfies Readonly<Record<LabId, LabContext>>;
 
 export const NOW = new Date(Date.UTC(2026, 10, 30, 12, 0, 0));
 
@@ -25,7 +29,7 @@ export function workspaceOf(files: Readonly<Record<string, string | SourceFile>>
 }
 
 /** Findings of one rule over real text. */
-export function check(ruleId: string, files: Readonly<Record<string, string | SourceFile>>, lab: LabId = 'combined', now = NOW): Finding[] {
+export function check(ruleId: string, files: Readonly<Record<string, string | SourceFile>>, lab: keyof typeof LABS = 'combined', now = NOW): Finding[] {
 	return runRules(analyzeWorkspace(workspaceOf(files)), [ruleId], LABS[lab], now);
 }
 

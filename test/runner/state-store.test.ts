@@ -13,6 +13,8 @@ afterEach(async () => rm(dir, {recursive: true, force: true}));
 
 const progress: Progress = {version: 1, lastLab: 'lab-b', labs: {'lab-a': {passed: ['component', 'handler'], hints: {dockerfile: 2}, current: 'dockerfile'}, 'lab-b': {passed: [], hints: {}}}};
 
+const IDS = ['lab-a', 'lab-b', 'combined'];
+
 describe('state store', () => {
 	it('starts empty, then round-trips what it saved, leaving no temp files', async () => {
 		expect(await loadProgress(dir)).toEqual({progress: {version: 1, labs: {}}, warning: null});
@@ -41,10 +43,10 @@ describe('state store', () => {
 	});
 
 	it('rejects wrong shapes and drops unknown labs and bad hint counts', () => {
-		expect(parseProgress(null)).toBeNull();
-		expect(parseProgress({version: 2, labs: {}})).toBeNull();
-		expect(parseProgress({version: 1, labs: {'lab-a': {passed: [1]}}})).toBeNull();
-		expect(parseProgress({version: 1, labs: {'lab-z': {passed: []}, 'lab-a': {passed: ['x'], hints: {a: -1, b: 2, c: 'x'}}}})).toEqual({version: 1, labs: {'lab-a': {passed: ['x'], hints: {b: 2}}}});
+		expect(parseProgress(null, IDS)).toBeNull();
+		expect(parseProgress({version: 2, labs: {}}, IDS)).toBeNull();
+		expect(parseProgress({version: 1, labs: {'lab-a': {passed: [1]}}}, IDS)).toBeNull();
+		expect(parseProgress({version: 1, labs: {'lab-z': {passed: []}, 'lab-a': {passed: ['x'], hints: {a: -1, b: 2, c: 'x'}}}}, IDS)).toEqual({version: 1, labs: {'lab-a': {passed: ['x'], hints: {b: 2}}}});
 	});
 
 	it('reset clears one lab or all', async () => {
