@@ -13,14 +13,34 @@
 // DAPR_LABS_SARIF. GITHUB_OUTPUT is the runner's step-output file.
 import {spawnSync} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
-import {appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'dapr-labs.js');
-const LABS = ['lab-a', 'lab-b', 'combined'];
+const LABS = await labIds(join(dirname(fileURLToPath(import.meta.url)), '..'));
 const env = process.env;
+
+/**
+ * The package's labs in list order: every folder labs/<id>/ with a lab.yaml, sorted by its order: key (ties by id),
+ * read from the build's dist/labs.json, or from the lab.yaml itself for a lab added after the build.
+ */
+async function labIds(root) {
+	let built = {};
+	try {
+		built = JSON.parse(readFileSync(join(root, 'dist', 'labs.json'), 'utf8'));
+	} catch {
+		// no build output: every lab.yaml is read below
+	}
+	const folders = readdirSync(join(root, 'labs'), {withFileTypes: true}).filter((entry) => entry.isDirectory() && existsSync(join(root, 'labs', entry.name, 'lab.yaml')));
+	const labs = [];
+	for (const {name} of folders) {
+		const order = Object.hasOwn(built, name) ? built[name].order : (await import('yaml')).parse(readFileSync(join(root, 'labs', name, 'lab.yaml'), 'utf8'))?.order;
+		labs.push({id: name, order: typeof order === 'number' ? order : Number.POSITIVE_INFINITY});
+	}
+	return labs.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((lab) => lab.id);
+}
 
 /** Prints an error annotation (the text escaped as the runner requires) and exits. */
 function fail(message, code = 2) {

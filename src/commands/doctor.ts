@@ -3,7 +3,8 @@
  * student or a whole workshop room. Exit 0 when nothing fails (warnings allowed), 1 when a check fails.
  */
 import {resolve} from 'node:path';
-import {evaluateDoctor, type DoctorCheck} from '../core/doctor.js';
+import {doctorNeeds, evaluateDoctor, type DoctorCheck} from '../core/doctor.js';
+import {loadLabs} from '../runner/labs-loader.js';
 import {stripControl} from '../core/text.js';
 import {gatherDoctorFacts} from '../runner/doctor.js';
 import {VERSION} from '../version.js';
@@ -42,7 +43,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 	const ports = values.ports === undefined ? undefined : values.ports.split(',').map((part) => Number(part.trim()));
 	if (ports && ports.some((port) => !Number.isInteger(port) || port < 1 || port > 65535)) throw new UsageError(`--ports takes comma-separated port numbers (got "${values.ports}").`);
 	const facts = await gatherDoctorFacts({dir: resolve(io.cwd, values.dir ?? '.'), env: io.env, ...(values.python ? {python: values.python} : {}), ...(ports ? {ports} : {})});
-	const checks = evaluateDoctor(facts, {labNeedsSdk: lab !== 'lab-a'});
+	const checks = evaluateDoctor(facts, doctorNeeds((await loadLabs()).filter((def) => lab === 'all' || def.id === lab)));
 	const failed = checks.some((check) => check.status === 'fail');
 	if (format === 'json') {
 		const summary = {pass: 0, warn: 0, fail: 0};

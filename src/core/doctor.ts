@@ -2,6 +2,7 @@
  * The environment preflight's judgement: probe results in, env/* checks out. Pure: runner/doctor.ts gathers the
  * facts (in parallel, with timeouts) and this decides pass/warn/fail and the exact command that fixes each.
  */
+import type {LabDef} from './labs.js';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail';
 
@@ -131,8 +132,33 @@ export function judgeRedis(redis: RedisProbe): DoctorCheck {
 	};
 }
 
-/** Decides every env/* check. `labNeedsSdk` adds the dapr SDK check (Lab B and combined). */
-export function evaluateDoctor(facts: DoctorFacts, options: {readonly labNeedsSdk: boolean}): DoctorCheck[] {
+/**
+ * What the labs being prepared for need of this machine, read from their definitions (lab.yaml), never from a lab
+ * id: each list holds the titles of the labs with that need.
+ */
+export type DoctorNeeds = {
+	/** Labs whose app imports the Dapr Python SDK (`needsDaprSdk: true`). */
+	readonly daprSdk: readonly string[];
+	/** Labs that need a pub/sub component (a `pubsub.*` group in requiredComponents): Redis behind it in the labs. */
+	readonly pubsub: readonly string[];
+};
+
+/** The needs of these labs (doctor's `--lab`: one lab, or every lab). */
+export function doctorNeeds(labs: readonly LabDef[]): DoctorNeeds {
+	return {
+		daprSdk: labs.filter((lab) => lab.needsDaprSdk).map((lab) => lab.title),
+		pubsub: labs.filter((lab) => lab.requiredComponents.some((group) => group.some((type) => type.startsWith('pubsub.')))).map((lab) => lab.title),
+	};
+}
+
+/** `A`, `A and B`, `A, B and C`. */
+function titles(list: readonly string[]): string {
+	return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)!}`;
+}
+
+/** Decides every env/* check. A lab that needs the Dapr SDK adds the SDK check. */
+export function evaluateDoctor(facts: DoctorFacts, needs: DoctorNeeds): DoctorCheck[] {
+	const labNeedsSdk = needs.daprSdk.length > 0;
 	const checks: DoctorCheck[] = [];
 
 	// dapr CLI and runtime
@@ -201,16 +227,16 @@ export function evaluateDoctor(facts: DoctorFacts, options: {readonly labNeedsSd
 				title: 'fastapi and uvicorn',
 				status: 'fail',
 				found: `${chosen.path} cannot import ${missing.join(' and ')}.` + (others.length > 0 ? ` ${others[0]!.path} can; pass --python ${others[0]!.path}.` : ''),
-				fix: pipInstallFix(chosen, missing, options.labNeedsSdk ? ['fastapi', 'uvicorn', 'dapr'] : ['fastapi', 'uvicorn']),
+				fix: pipInstallFix(chosen, missing, labNeedsSdk ? ['fastapi', 'uvicorn', 'dapr'] : ['fastapi', 'uvicorn']),
 			});
 		} else {
 			checks.push({id: 'env/uvicorn-missing', title: 'fastapi and uvicorn', status: 'pass', found: `${chosen.path} imports fastapi and uvicorn.`});
 		}
-		if (options.labNeedsSdk) {
+		if (labNeedsSdk) {
 			checks.push(
 				chosen.modules.dapr
 					? {id: 'env/dapr-sdk-missing', title: 'Dapr Python SDK', status: 'pass', found: `${chosen.path} imports dapr.`}
-					: {id: 'env/dapr-sdk-missing', title: 'Dapr Python SDK', status: 'warn', found: `${chosen.path} cannot import dapr (Lab B and the combined pattern need it).`, fix: pipInstallFix(chosen, ['dapr'], ['fastapi', 'uvicorn', 'dapr'])},
+					: {id: 'env/dapr-sdk-missing', title: 'Dapr Python SDK', status: 'warn', found: `${chosen.path} cannot import dapr (${titles(needs.daprSdk)} ${needs.daprSdk.length === 1 ? 'needs' : 'need'} it).`, fix: pipInstallFix(chosen, ['dapr'], ['fastapi', 'uvicorn', 'dapr'])},
 			);
 		}
 	}
@@ -232,7 +258,7 @@ export function evaluateDoctor(facts: DoctorFacts, options: {readonly labNeedsSd
 
 	// redis
 	if (facts.redis.length === 0) {
-		checks.push({id: 'env/redis-unreachable', title: 'Redis', status: 'warn', found: 'No Redis-backed component found in ./components or ~/.dapr/components, so nothing to probe.', fix: 'Create components/pubsub.yaml (pubsub.redis, redisHost localhost:6379) for the combined lab.'});
+		checks.push({id: 'env/redis-unreachable', title: 'Redis', status: 'warn', found: 'No Redis-backed component found in ./components or ~/.dapr/components, so nothing to probe.', fix: `Create components/pubsub.yaml (pubsub.redis, redisHost localhost:6379)${needs.pubsub.length > 0 ? ` for ${titles(needs.pubsub)}` : ''}.`});
 	}
 	for (const redis of facts.redis) checks.push(judgeRedis(redis));
 
@@ -244,7 +270,7 @@ export function evaluateDoctor(facts: DoctorFacts, options: {readonly labNeedsSd
 			id: 'env/pubsub-component-missing',
 			title: 'pub/sub component',
 			status: 'warn',
-			found: facts.componentsDir ? 'No pubsub.* component in ./components (the combined lab publishes to "pubsub").' : 'There is no ./components folder here.',
+			found: facts.componentsDir ? `No pubsub.* component in ./components${needs.pubsub.length > 0 ? ` (${titles(needs.pubsub)} ${needs.pubsub.length === 1 ? 'publishes' : 'publish'} through one)` : ''}.` : 'There is no ./components folder here.',
 			fix: facts.daprInstall.defaultComponents ? `cp ${facts.daprInstall.daprDir}/components/pubsub.yaml components/   (--resources-path ./components does not read ~/.dapr/components)` : 'Create components/pubsub.yaml: name pubsub, type pubsub.redis, redisHost localhost:6379.',
 		});
 	}

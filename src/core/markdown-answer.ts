@@ -18,13 +18,15 @@
  *      left out when there are others. The file keeps the answer's line numbers: the lines between blocks become
  *      blank lines, which Python ignores, so one offset maps every line back.
  *    - Dockerfile blocks → `Dockerfile` (the last one); a block named requirements*.txt → that file.
- * 3. reviewAnswer: chooses the lab (an output binding, i.e. `invoke_binding` or a bindings.http component, means
- *    lab-b, or combined when the answer also publishes or has a pubsub component; otherwise lab-a), checks the
- *    folder with checkWorkspace, and answers the lesson's questions from the findings of every lab's rules (so
- *    the endpoint question is answered even for lab-b, whose steps do not gate the input binding).
+ * 3. reviewAnswer: chooses the lab from the labs' requiredComponents (core/lab-guess.ts: the lab whose needs
+ *    beyond its trigger the answer meets, the most of them: an output binding by `invoke_binding` or a
+ *    bindings.http component, a pub/sub by `publish_event` or a pubsub.* component), checks the folder with
+ *    checkWorkspace, and answers the lesson's questions from the findings of every lab's rules (so the endpoint
+ *    question is answered even for a lab whose steps do not gate the input binding).
  */
 import {analyzeWorkspace} from './analyze.js';
 import {checkWorkspace} from './check.js';
+import {guessLab} from './lab-guess.js';
 import type {LabDef} from './labs.js';
 import type {CheckResult} from './result.js';
 import {stripControl} from './text.js';
@@ -319,15 +321,15 @@ export function reviewAnswer(markdown: string, labs: readonly LabDef[], options:
 	const model = analyzeWorkspace(built.workspace);
 	const calls = model.python?.calls ?? [];
 	const types = model.components.map((component) => component.type?.value ?? '');
+	// The lesson's sync-client question is asked where the answer has an output binding.
 	const outputBinding = calls.some((call) => call.method === 'invoke_binding') || types.includes('bindings.http');
-	const publishes = calls.some((call) => call.method === 'publish_event') || types.some((type) => type.startsWith('pubsub.'));
-	const lab: LabId = outputBinding ? (publishes ? 'combined' : 'lab-b') : 'lab-a';
-	const labReason = outputBinding
-		? `The answer has an output binding (${calls.some((call) => call.method === 'invoke_binding') ? 'it calls invoke_binding' : 'a bindings.http component'})${publishes ? ' and publishes to pub/sub' : ''}.`
-		: 'The answer has no output binding, so it is checked as the cron input binding lab.';
-	const chosen = labs.filter((def) => def.id === lab);
+	// The lab comes from the labs' requiredComponents (core/lab-guess.ts): no lab is named here.
+	const guess = guessLab(labs, {types, calls: calls.map((call) => call.method)});
+	const lab: LabId = guess.lab.id;
+	const labReason = guess.reason;
+	const chosen = [guess.lab];
 	const check = checkWorkspace(built.workspace, chosen, {workspaceLabel: options.answerPath, version: options.version, now: options.now});
-	// Questions read the findings of every lab's rules: lab-b's steps do not gate the input binding, yet the lesson asks.
+	// Questions read the findings of every lab's rules: an output-binding lab's steps do not gate the input binding, yet the lesson asks.
 	const everything = checkWorkspace(built.workspace, labs, {workspaceLabel: options.answerPath, version: options.version, now: options.now});
 	const findings = dedupe(everything.labs.flatMap((entry) => entry.findings));
 	const offsetOf = (file: string) => built.workspace.lineMap?.get(file)?.offset ?? 0;

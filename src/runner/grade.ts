@@ -75,7 +75,7 @@ async function looksLikeLab(dir: string): Promise<boolean> {
 }
 
 /**
- * The lab folder inside a submission: students zip the folder itself, so `alice.zip` often holds `lab-a/app.py`.
+ * The lab folder inside a submission: students zip the folder itself, so `alice.zip` often holds `my-lab/app.py`.
  * Descends through single wrapper folders (never through symlinks), at most three levels.
  */
 export async function findLabRoot(dir: string): Promise<string> {

@@ -1,5 +1,5 @@
 /**
- * A local webhook receiver standing in for httpbin.org/post, so Lab B and the combined lab verify the HTTP output
+ * A local webhook receiver standing in for httpbin.org/post, so the labs with an HTTP output binding verify the HTTP output
  * binding with no internet: it records every request and answers like httpbin's /post (an echo of the request).
  */
 import {createServer, type IncomingHttpHeaders} from 'node:http';

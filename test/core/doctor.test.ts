@@ -17,8 +17,11 @@ const ready: DoctorFacts = {
 	componentsDir: true,
 };
 
+const NONE = {daprSdk: [], pubsub: []};
+const SDK = {daprSdk: ['Lab B: HTTP output binding', 'Combined: cron + pub/sub + output binding'], pubsub: ['Combined: cron + pub/sub + output binding']};
+
 function byId(facts: DoctorFacts, id: string, labNeedsSdk = false) {
-	return evaluateDoctor(facts, {labNeedsSdk}).filter((check) => check.id === id);
+	return evaluateDoctor(facts, labNeedsSdk ? SDK : NONE).filter((check) => check.id === id);
 }
 
 describe('parseDaprVersion', () => {
@@ -31,7 +34,7 @@ describe('parseDaprVersion', () => {
 
 describe('evaluateDoctor', () => {
 	it('passes a ready machine with no failures', () => {
-		const checks = evaluateDoctor(ready, {labNeedsSdk: false});
+		const checks = evaluateDoctor(ready, NONE);
 		expect(checks.filter((check) => check.status === 'fail')).toEqual([]);
 		expect(checks.map((check) => check.id)).toEqual(expect.arrayContaining(['env/dapr-missing', 'env/dapr-not-initialized', 'env/docker-missing', 'env/docker-engine-down', 'env/python-missing', 'env/uvicorn-missing', 'env/port-in-use', 'env/redis-unreachable', 'env/pubsub-component-missing']));
 	});
@@ -57,7 +60,7 @@ describe('evaluateDoctor', () => {
 
 	it('chooses the python that has fastapi and uvicorn, not just the first on PATH', () => {
 		expect(choosePython([pyenvPython, systemPython], null)).toBe(systemPython);
-		const checks = evaluateDoctor({...ready, pythons: [pyenvPython, systemPython]}, {labNeedsSdk: false});
+		const checks = evaluateDoctor({...ready, pythons: [pyenvPython, systemPython]}, NONE);
 		expect(checks.find((check) => check.id === 'env/python-missing')!.found).toContain('Using /usr/bin/python3');
 		expect(checks.find((check) => check.id === 'env/uvicorn-missing')!.status).toBe('pass');
 	});
@@ -97,5 +100,20 @@ describe('pipInstallFix', () => {
 		expect(fix.startsWith('python3 -m venv .venv && .venv/bin/pip install fastapi uvicorn dapr')).toBe(true);
 		expect(fix).not.toContain('/usr/bin/python3 -m pip');
 		expect(pipInstallFix({...system, path: '/lab/.venv/bin/python3', venv: true}, ['dapr'], ['fastapi', 'uvicorn', 'dapr'])).toBe('/lab/.venv/bin/python3 -m pip install dapr');
+	});
+});
+
+describe('evaluateDoctor with the needs of the labs (doctorNeeds)', () => {
+	it('names the labs that need the SDK and a pub/sub by their titles, and no lab id', () => {
+		const bare = {...ready, redis: [], pubsubComponents: []};
+		const checks = evaluateDoctor(bare, SDK);
+		const sdk = checks.find((check) => check.id === 'env/dapr-sdk-missing')!;
+		expect(sdk.found).toBe('/usr/bin/python3 cannot import dapr (Lab B: HTTP output binding and Combined: cron + pub/sub + output binding need it).');
+		expect(checks.find((check) => check.id === 'env/pubsub-component-missing')!.found).toBe('No pubsub.* component in ./components (Combined: cron + pub/sub + output binding publishes through one).');
+		expect(checks.find((check) => check.id === 'env/redis-unreachable')!.fix).toBe('Create components/pubsub.yaml (pubsub.redis, redisHost localhost:6379) for Combined: cron + pub/sub + output binding.');
+		const none = evaluateDoctor(bare, NONE);
+		expect(none.some((check) => check.id === 'env/dapr-sdk-missing')).toBe(false);
+		expect(none.find((check) => check.id === 'env/pubsub-component-missing')!.found).toBe('No pubsub.* component in ./components.');
+		for (const check of [...checks, ...none]) expect(JSON.stringify(check)).not.toMatch(/lab-a|lab-b|"combined|combined lab|combined pattern/);
 	});
 });

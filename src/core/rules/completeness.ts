@@ -1,7 +1,7 @@
 /**
  * Shared by output-binding/not-invoked and pubsub/not-published: does the lab need this building block, and does
  * the app use it (through the SDK, or through the sidecar's HTTP API as the raw-HTTP quickstarts do)? When the lab
- * is the combined pattern (an input binding triggers the work), the use must be reachable from the input
+ * is the cron + pub/sub + output binding pattern (an input binding triggers the work), the use must be reachable from the input
  * binding's handler through the functions it calls, in any module of the app (core/python/project.ts).
  */
 import {lookupComponentType} from '../catalog/index.js';

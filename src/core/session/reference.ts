@@ -20,7 +20,7 @@ export type CronRow = {
 
 // The schedules the lesson, the labs and the usual mistakes use; the meaning column comes from the engine.
 const CRON_EXAMPLES: readonly {readonly spec: string; readonly note: string}[] = [
-	{spec: '@every 30s', note: 'Lab A. First fire 30 s after the sidecar starts, not at once.'},
+	{spec: '@every 30s', note: 'The cron lab\'s schedule. First fire 30 s after the sidecar starts, not at once.'},
 	{spec: '*/30 * * * * *', note: 'Six fields: the first one is seconds.'},
 	{spec: '*/30 * * * *', note: 'Five fields are crontab (minutes), not seconds.'},
 	{spec: '0 */5 * * * *', note: 'Every 5 minutes, at second 0.'},
@@ -30,7 +30,7 @@ const CRON_EXAMPLES: readonly {readonly spec: string; readonly note: string}[] =
 	{spec: 'CRON_TZ=UTC 0 0 2 * * *', note: 'Pin the zone with TZ= or CRON_TZ=.'},
 	{spec: '@hourly', note: 'Descriptors: @yearly @monthly @weekly @daily @hourly.'},
 	{spec: '@daily', note: 'Same as @midnight.'},
-	{spec: '@every 1h30m', note: 'Any Go duration: ms s m h, combined.'},
+	{spec: '@every 1h30m', note: 'Any Go duration: ms s m h, mixed.'},
 	{spec: '@every 500ms', note: 'Sub-second works on Dapr 1.16+.'},
 	{spec: '0 0 0 * * 7', note: 'Weekday is 0-6; Sunday is 0.'},
 	{spec: '0 0 0 L * *', note: 'L, W, # and H are not supported.'},

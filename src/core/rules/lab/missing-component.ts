@@ -24,7 +24,7 @@ export default defineRule({
 		},
 		docs: '`dapr run --resources-path ./components` loads only the YAML files in that folder. A component that is not there does not exist for daprd: an input binding never fires, and invoking or publishing to a missing component fails at run time.',
 		symptom: 'No `successful init for input binding` line, or `couldn\'t find output binding`/`pubsub ... not found` errors.',
-		fix: 'Create the missing component file in components/ (cron for Lab A, http for Lab B, plus a pubsub.* for the combined lab).',
+		fix: 'Create the missing component file in components/: one component of each type the lab lists (bindings.cron for a cron trigger, bindings.http for an HTTP output binding, a pubsub.* for pub/sub).',
 	},
 	check({model, lab, report}) {
 		const types = model.components.map((doc) => doc.type?.value ?? '').filter((type) => type !== '');
