@@ -120,7 +120,7 @@ async function readRunEvidence(path: string, given: string): Promise<RunEvidence
 		throw new UsageError(`--run-result ${stripControl(given)}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
 	}
 	try {
-		return parseRunEvidence(text);
+		return parseRunEvidence(text, (await loadLabs()).map((lab) => lab.id));
 	} catch (error) {
 		throw new UsageError(`--run-result ${stripControl(given)}: ${error instanceof Error ? error.message : String(error)}`);
 	}

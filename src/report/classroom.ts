@@ -11,7 +11,7 @@
  * start with the submission name.
  */
 import {type GradeReport, type GradedSubmission} from '../core/grade.js';
-import {LAB_ID_PATTERN, type LabDef} from '../core/labs.js';
+import type {LabDef} from '../core/labs.js';
 import type {LabResult} from '../core/result.js';
 import {safeName, stripControl} from '../core/text.js';
 import {type Finding, type LabId} from '../core/types.js';
@@ -69,10 +69,10 @@ export function formatGradeClassroom(report: GradeReport, options: ClassroomOpti
 }
 
 /**
- * Reads the output of `dapr-labs run <lab> --format json`. Throws an Error whose message says what is wrong
- * (the caller names the file).
+ * Reads the output of `dapr-labs run <lab> --format json` for one of the labs `labIds` (the loaded labs). Throws an
+ * Error whose message says what is wrong (the caller names the file).
  */
-export function parseRunEvidence(text: string): RunEvidence {
+export function parseRunEvidence(text: string, labIds: readonly LabId[]): RunEvidence {
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -80,7 +80,7 @@ export function parseRunEvidence(text: string): RunEvidence {
 		throw new Error(`not JSON (${error instanceof Error ? error.message : String(error)}); pass the output of \`dapr-labs run <lab> --format json\`.`);
 	}
 	const record = isRecord(value) ? value : {};
-	if (record['tool'] !== 'dapr-labs' || typeof record['lab'] !== 'string' || !LAB_ID_PATTERN.test(record['lab']) || !['pass', 'fail', 'not-ready'].includes(record['status'] as string)) {
+	if (record['tool'] !== 'dapr-labs' || typeof record['lab'] !== 'string' || !labIds.includes(record['lab']) || !['pass', 'fail', 'not-ready'].includes(record['status'] as string)) {
 		throw new Error('not a `dapr-labs run --format json` result (it needs "tool": "dapr-labs", a "lab" and a "status" of pass, fail or not-ready).');
 	}
 	const checks = Array.isArray(record['checks']) ? record['checks'].filter(isRecord) : [];

@@ -121,11 +121,12 @@ describe('classroom result', () => {
 	});
 
 	it('parseRunEvidence reads `dapr-labs run --format json` and says what is wrong with anything else', () => {
-		const parsed = parseRunEvidence(JSON.stringify({tool: 'dapr-labs', lab: 'lab-a', status: 'fail', command: ['dapr'], checks: [{id: 'triggers', status: 'fail', message: 'No trigger \u001B[31min 30 s.'}], notes: [], findings: [], logFile: null, interrupted: null}));
+		const ids = labs.map((lab) => lab.id);
+		const parsed = parseRunEvidence(JSON.stringify({tool: 'dapr-labs', lab: 'lab-a', status: 'fail', command: ['dapr'], checks: [{id: 'triggers', status: 'fail', message: 'No trigger \u001B[31min 30 s.'}], notes: [], findings: [], logFile: null, interrupted: null}), ids);
 		expect(parsed).toEqual({lab: 'lab-a', status: 'fail', checks: [{id: 'triggers', status: 'fail', message: 'No trigger in 30 s.'}], findings: []});
-		expect(() => parseRunEvidence('{"tool": "dapr-labs",')).toThrow(/^not JSON/);
-		expect(() => parseRunEvidence('{"tool": "dapr-labs", "lab": "lab-q", "status": "pass"}')).toThrow(/not a `dapr-labs run --format json` result/);
-		expect(() => parseRunEvidence('[]')).toThrow(/not a `dapr-labs run/);
+		expect(() => parseRunEvidence('{"tool": "dapr-labs",', ids)).toThrow(/^not JSON/);
+		expect(() => parseRunEvidence('{"tool": "dapr-labs", "lab": "lab-q", "status": "pass"}', ids)).toThrow(/not a `dapr-labs run --format json` result/);
+		expect(() => parseRunEvidence('[]', ids)).toThrow(/not a `dapr-labs run/);
 	});
 });
 
