@@ -147,7 +147,7 @@ export type DoctorNeeds = {
 export function doctorNeeds(labs: readonly LabDef[]): DoctorNeeds {
 	return {
 		daprSdk: labs.filter((lab) => lab.needsDaprSdk).map((lab) => lab.title),
-		pubsub: labs.filter((lab) => lab.requiredComponents.some((group) => group.some((type) => type.startsWith('pubsub.')))).map((lab) => lab.title),
+		pubsub: labs.filter((lab) => lab.runtime !== undefined && lab.requiredComponents.some((group) => group.some((type) => type.startsWith('pubsub.')))).map((lab) => lab.title),
 	};
 }
 

@@ -46,10 +46,11 @@ export function formatPlain(state: SessionState): string {
 	for (const warning of state.warnings) out.push(`Warning: ${stripControl(warning)}`);
 	if (state.checkError) out.push(`Check failed: ${state.checkError}`);
 	out.push('', 'Labs:');
+	const idWidth = Math.max(9, ...state.labs.map((lab) => lab.id.length));
 	for (const lab of state.labs) {
 		const summary = labSummary(state, lab);
 		const score = summary.score === null ? '' : `, ${summary.score}/${summary.maxScore} points`;
-		out.push(`  ${lab.id.padEnd(9)} ${lab.title} (${summary.passed}/${summary.total} steps${score})`);
+		out.push(`  ${lab.id.padEnd(idWidth)} ${lab.title} (${summary.passed}/${summary.total} steps${score})`);
 	}
 	const lab = currentLab(state);
 	if (!lab) return out.join('\n') + '\n';
