@@ -139,7 +139,7 @@ export function judgeRedis(redis: RedisProbe): DoctorCheck {
 export type DoctorNeeds = {
 	/** Labs whose app imports the Dapr Python SDK (`needsDaprSdk: true`). */
 	readonly daprSdk: readonly string[];
-	/** Labs that need a pub/sub component (a `pubsub.*` group in requiredComponents): Redis behind it in the labs. */
+	/** Labs that run against a pub/sub component (a runtime section and a `pubsub.*` group in requiredComponents): Redis behind it. */
 	readonly pubsub: readonly string[];
 };
 
