@@ -41,8 +41,16 @@ export type PyAssign = {
 /** A function definition: the text of its decorators, parameters and body, for mentions of a header or a call. */
 export type PyFunctionText = {readonly name: string; readonly text: string; readonly span: Span};
 
+/** A call to `hmac.new`, `hmac.digest` or `hmac.HMAC`, read from the parse tree (its argument texts as written). */
+export type PyHmacCall = {
+	readonly args: readonly {readonly keyword: string | null; readonly position: number | null; readonly text: string; readonly literal: boolean; readonly span: Span}[];
+	readonly span: Span;
+	readonly inFunction: string | null;
+};
+
 export type SecurityFacts = {
 	readonly compares: readonly PyCompare[];
+	readonly hmacCalls: readonly PyHmacCall[];
 	readonly assigns: readonly PyAssign[];
 	readonly functions: readonly PyFunctionText[];
 };
@@ -78,6 +86,7 @@ export function securityFacts(text: string): SecurityFacts {
 	const compares: PyCompare[] = [];
 	const assigns: PyAssign[] = [];
 	const functions: PyFunctionText[] = [];
+	const hmacCalls: PyHmacCall[] = [];
 	parser.parse(text).iterate({
 		enter(ref) {
 			const node = ref.node;
@@ -97,6 +106,26 @@ export function securityFacts(text: string): SecurityFacts {
 					const parts = value.name === 'String' || value.name === 'ContinuedString' ? literalParts(source) : null;
 					assigns.push({name: text.slice(target.from, target.to), text: source, literal: parts ? literalValue(parts) : null, span: span(node.from, node.to), inFunction: enclosingFunction(node, text)});
 				}
+			} else if (node.name === 'CallExpression') {
+				const callee = node.firstChild;
+				const list = node.getChild('ArgList');
+				if (callee && list && /^(hmac\.)?(new|digest|HMAC)$/u.test(text.slice(callee.from, callee.to)) && text.slice(callee.from, callee.to).startsWith('hmac.')) {
+					const args: {keyword: string | null; position: number | null; text: string; literal: boolean; span: Span}[] = [];
+					let keyword: string | null = null;
+					let position = 0;
+					for (let child = list.firstChild; child; child = child.nextSibling) {
+						if (['(', ')', ','].includes(child.name)) continue;
+						if (child.name === 'VariableName' && child.nextSibling?.name === 'AssignOp') {
+							keyword = text.slice(child.from, child.to);
+							child = child.nextSibling;
+							continue;
+						}
+						const literal = child.name === 'String' || child.name === 'ContinuedString';
+						args.push({keyword, position: keyword === null ? position++ : null, text: text.slice(child.from, child.to), literal, span: span(child.from, child.to)});
+						keyword = null;
+					}
+					hmacCalls.push({args, span: span(node.from, node.to), inFunction: enclosingFunction(node, text)});
+				}
 			} else if (node.name === 'FunctionDefinition') {
 				const name = node.getChild('VariableName');
 				const from = node.parent?.name === 'DecoratedStatement' ? node.parent.from : node.from;
@@ -104,7 +133,7 @@ export function securityFacts(text: string): SecurityFacts {
 			}
 		},
 	});
-	const facts: SecurityFacts = {compares, assigns, functions};
+	const facts: SecurityFacts = {compares, hmacCalls, assigns, functions};
 	if (cache.size > 32) cache.clear();
 	cache.set(text, facts);
 	return facts;
@@ -124,7 +153,7 @@ export function appModules(model: WorkspaceModel, python: PythonModel): Readonly
 /** The facts of one module of the app, or empty facts when its text is not at hand. */
 export function factsOf(model: WorkspaceModel, file: string): SecurityFacts {
 	const source = model.workspace.files.get(file);
-	return source?.kind === 'text' ? securityFacts(source.text) : {compares: [], assigns: [], functions: []};
+	return source?.kind === 'text' ? securityFacts(source.text) : {compares: [], hmacCalls: [], assigns: [], functions: []};
 }
 
 /** The functions reachable from these handlers (core/python/project.ts reachableFrom), with their calls. */

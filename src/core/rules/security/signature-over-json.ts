@@ -1,7 +1,6 @@
 import {defineRule} from '../../rule.js';
-import {allCalls} from '../completeness.js';
-import {factsOf, isHmac} from '../security-support.js';
-import {argOf, readyPython, short} from '../support.js';
+import {appModules, factsOf} from '../security-support.js';
+import {readyPython, short} from '../support.js';
 
 const REPARSED = /json\.dumps\s*\(|\.json\(\s*\)|\.get_json\(/u;
 
@@ -21,23 +20,22 @@ export default defineRule({
 	check({model, report}) {
 		const python = readyPython(model);
 		if (!python) return;
-		for (const {file, call} of allCalls(model, python)) {
-			if (!isHmac(call)) continue;
-			const message = argOf(call, 'msg', 1);
-			if (!message) continue;
+		for (const file of appModules(model, python).keys()) {
 			const facts = factsOf(model, file);
-			// The expression and, for a name, what is assigned to it (two levels: `payload = json.dumps(...)`, `data = payload.encode()`).
-			let text = message.template ?? '';
-			for (let depth = 0; depth < 3; depth++) {
-				const names = [...text.matchAll(/\b([A-Za-z_]\w*)\b/gu)].map((match) => match[1]!);
-				const more = facts.assigns.filter((item) => names.includes(item.name) && (item.inFunction === call.inFunction || item.inFunction === null)).map((item) => item.text);
-				const next = [text, ...more].join('\n');
-				if (next === text) break;
-				text = next;
+			for (const call of facts.hmacCalls) {
+				const message = call.args.find((arg) => arg.keyword === 'msg') ?? call.args.find((arg) => arg.position === 1);
+				if (!message) continue;
+				// The expression and, for the names in it, what is assigned to them (up to three levels: `text = json.dumps(...)`, `payload = text.encode()`).
+				let text = message.text;
+				for (let depth = 0; depth < 3; depth++) {
+					const names = [...text.matchAll(/\b([A-Za-z_]\w*)\b/gu)].map((match) => match[1]!);
+					const more = facts.assigns.filter((item) => names.includes(item.name) && (item.inFunction === call.inFunction || item.inFunction === null) && !text.includes(item.text)).map((item) => item.text);
+					if (more.length === 0) break;
+					text = [text, ...more].join('\n');
+				}
+				if (!REPARSED.test(text)) continue;
+				report({messageId: 'reparsed', data: {text: short(message.text, 60)}, file, at: message.span, hint: 'Sign what came over the wire: `body = await request.body()` and `hmac.new(secret, body, hashlib.sha256)`; parse it with `json.loads(body)` after the check.'});
 			}
-			if (!REPARSED.test(text)) continue;
-			const written = message.template?.split('\n')[0] ?? 'the message argument';
-			report({messageId: 'reparsed', data: {text: short(written, 60)}, file, at: message.span, hint: 'Sign what came over the wire: `body = await request.body()` and `hmac.new(secret, body, hashlib.sha256)`; parse it with `json.loads(body)` after the check.'});
 		}
 	},
 });

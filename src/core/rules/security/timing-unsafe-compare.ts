@@ -8,7 +8,7 @@ export default defineRule({
 		description: 'Require signatures and tokens to be compared with `hmac.compare_digest`, not `==` or `!=`',
 		severity: 'error',
 		messages: {
-			compare: '`{{text}}` compares a signature or token with `{{op}}`, which stops at the first differing character: how long the answer takes tells an attacker how much of a guess was right.',
+			compare: 'The comparison `{{text}}` checks a signature or token with `{{op}}`, which stops at the first differing character: how long the answer takes tells an attacker how much of a guess was right.',
 		},
 		docs: 'Python\'s `==` on str and bytes returns as soon as two characters differ, so the time it takes leaks how long the matching prefix of a guess is; an attacker who can send many requests recovers a signature or token one character at a time. `hmac.compare_digest(a, b)` (Python standard library) takes the same time wherever the difference is. Dapr does not compare anything for the app: daprd only sends `dapr-api-token` (dapr/dapr pkg/channel/http/http_channel.go), and no Dapr binding checks a webhook\'s signature (components-contrib has no HMAC verification for incoming requests), so the comparison in app.py is the only one there is. The rule looks at `==` and `!=` where one side names a digest, signature, token or secret (or is a variable assigned from one) and the other side is not a literal; a comparison with a literal is `security/literal-secret`\'s concern.',
 		symptom: 'Nothing visible: the check works, but leaks timing.',
