@@ -13,12 +13,12 @@ import type {ComponentDoc, PyCall, PyRoute} from './model.js';
 import type {WorkspaceModel} from './rule.js';
 import type {LineEvent} from './run-events.js';
 import {didYouMean, stripControl} from './text.js';
-import type {Finding, LabId, Span} from './types.js';
+import type {Finding, Span} from './types.js';
 
 /** The schedule a rehearsal run uses instead of one too slow for the run timeout. */
 export const REHEARSAL_SCHEDULE = '@every 2s';
 
-/** How many deliveries Lab A needs. */
+/** How many deliveries a trigger check needs unless the lab's cron-triggers probe says otherwise. */
 export const REQUIRED_TRIGGERS = 2;
 
 /** Allowance for daprd and the app to start before the first fire can happen. */
@@ -37,8 +37,10 @@ export type TriggerExpectation = {
 	/** Expected spacing of the first two deliveries (for @every: the duration). */
 	readonly intervalMs: number;
 	readonly toleranceMs: number;
-	/** Time the run must last at most to see two fires, counted from when the app is up. */
+	/** Time the run must last at most to see `count` fires, counted from when the app is up. */
 	readonly waitMs: number;
+	/** Deliveries needed (default REQUIRED_TRIGGERS). */
+	readonly count?: number;
 };
 
 /** Tolerance on the spacing of deliveries: max(1 s, 25% of the interval). */
@@ -58,32 +60,37 @@ export function planTriggers(input: {
 	readonly zone: string;
 	readonly now: Date;
 	readonly timeoutMs: number;
+	/** Deliveries to observe (default REQUIRED_TRIGGERS). */
+	readonly count?: number;
 }): {readonly ok: true; readonly expectation: TriggerExpectation} | {readonly ok: false; readonly error: string} {
 	const schedule = parseSchedule(input.spec, {zone: input.zone});
 	if (!schedule.ok) return {ok: false, error: schedule.error};
+	const count = Math.max(2, input.count ?? REQUIRED_TRIGGERS);
+	const counted = input.count === undefined || input.count === REQUIRED_TRIGGERS ? {} : {count};
 	const start = new Date(input.now.getTime() + STARTUP_ALLOWANCE_MS);
-	const fires = nextFires(schedule, start, 2);
+	const fires = nextFires(schedule, start, count);
 	const budget = input.timeoutMs - STARTUP_ALLOWANCE_MS;
-	if (fires.length === 2) {
+	if (fires.length === count) {
 		const interval = fires[1]!.getTime() - fires[0]!.getTime();
-		const waitMs = fires[1]!.getTime() - start.getTime() + toleranceFor(interval);
-		// @every fires relative to start, so its wait is two intervals whatever the clock says.
-		const needed = schedule.everyMs !== null ? 2 * schedule.everyMs + toleranceFor(interval) : waitMs;
+		const waitMs = fires[count - 1]!.getTime() - start.getTime() + toleranceFor(interval);
+		// @every fires relative to start, so its wait is `count` intervals whatever the clock says.
+		const needed = schedule.everyMs !== null ? count * schedule.everyMs + toleranceFor(interval) : waitMs;
 		if (needed <= budget && interval > 0) {
-			return {ok: true, expectation: {binding: input.binding, route: input.route, spec: input.spec, runSpec: input.spec, rehearsal: false, zone: input.zone, intervalMs: interval, toleranceMs: toleranceFor(interval), waitMs: needed}};
+			return {ok: true, expectation: {binding: input.binding, route: input.route, spec: input.spec, runSpec: input.spec, rehearsal: false, zone: input.zone, intervalMs: interval, toleranceMs: toleranceFor(interval), waitMs: needed, ...counted}};
 		}
 	}
 	const interval = 2000;
 	return {
 		ok: true,
-		expectation: {binding: input.binding, route: input.route, spec: input.spec, runSpec: REHEARSAL_SCHEDULE, rehearsal: true, zone: input.zone, intervalMs: interval, toleranceMs: toleranceFor(interval), waitMs: 2 * interval + toleranceFor(interval)},
+		expectation: {binding: input.binding, route: input.route, spec: input.spec, runSpec: REHEARSAL_SCHEDULE, rehearsal: true, zone: input.zone, intervalMs: interval, toleranceMs: toleranceFor(interval), waitMs: count * interval + toleranceFor(interval), ...counted},
 	};
 }
 
 /** Whether observed deliveries satisfy the expectation; the reason when they do not (a sentence). */
 export function judgeTriggers(expectation: TriggerExpectation, triggers: readonly Date[]): {readonly ok: boolean; readonly message: string} {
-	if (triggers.length < REQUIRED_TRIGGERS) {
-		return {ok: false, message: `Dapr delivered ${triggers.length} of the ${REQUIRED_TRIGGERS} expected cron events to ${expectation.route}.`};
+	const required = expectation.count ?? REQUIRED_TRIGGERS;
+	if (triggers.length < required) {
+		return {ok: false, message: `Dapr delivered ${triggers.length} of the ${required} expected cron events to ${expectation.route}.`};
 	}
 	const gap = triggers[1]!.getTime() - triggers[0]!.getTime();
 	let expected = expectation.intervalMs;
@@ -111,22 +118,37 @@ function quote(text: string): string {
 
 // ------------------------------------------------------------------------------------------------------------
 
+/**
+ * One check a runtime probe reports (src/runner/probes): its verdict, the sentence shown, and the run/* finding a
+ * failure becomes. Probes sharing a check id report one check: the first failure wins, else the first pass.
+ */
+export type ProbeReport = {
+	/** The check id shown (`app-answer`, `webhook`, `published`). */
+	readonly checkId: string;
+	readonly ok: boolean;
+	readonly detail: string;
+	/** The finding a failure becomes; none: the failed check alone fails the run. */
+	readonly finding?: {
+		readonly ruleId: string;
+		/** Where it points: the first call of `method` (at the argument), else the first component of `componentType`, else the app. */
+		readonly at: {readonly call?: {readonly method: string; readonly keyword?: string; readonly position?: number}; readonly componentType?: string};
+		/** Not reported when one of these findings already explains the failure. */
+		readonly unlessAny?: readonly string[];
+	};
+};
+
 /** What the runner observed in one run. */
 export type RunObservation = {
-	readonly lab: LabId;
 	/** Recognised line events in the order they arrived. */
 	readonly events: readonly LineEvent[];
-	/** Arrival times of successful cron deliveries. */
+	/** Arrival times of successful cron deliveries (the cron-triggers probe's count). */
 	readonly triggers: readonly Date[];
+	/** The cron-triggers probe's expectation; null when the lab's run watches no schedule. */
 	readonly expectation: TriggerExpectation | null;
 	/** The --app-port passed to dapr run (null: none). */
 	readonly appPort: number | null;
-	/** Lab B / combined: did the webhook receiver get the expected payload. */
-	readonly webhook?: {readonly ok: boolean; readonly detail: string};
-	/** Lab B / combined: the app's answer to POST /tasks/task-42/complete. */
-	readonly appAnswer?: {readonly ok: boolean; readonly detail: string};
-	/** Combined: events read back from the topic stream. */
-	readonly published?: {readonly ok: boolean; readonly detail: string};
+	/** The other probes' checks, in lab.yaml order (the app's answer, the webhook receiver, the Redis stream...). */
+	readonly reports?: readonly ProbeReport[];
 	/** Why the run ended early, when it did (daprd exit, app exit). */
 	readonly ended?: string;
 	/** The run was stopped by the user (Ctrl-C, the workbook's stop): nothing is judged. */
@@ -441,23 +463,32 @@ export function diagnose(observation: RunObservation, model: WorkspaceModel | nu
 		}
 	}
 
-	if (observation.appAnswer) checks.push({id: 'app-answer', status: observation.appAnswer.ok ? 'pass' : 'fail', message: observation.appAnswer.detail});
-	if (observation.webhook) {
-		checks.push({id: 'webhook', status: observation.webhook.ok ? 'pass' : 'fail', message: observation.webhook.detail});
-		if (!observation.webhook.ok && !findings.some((f) => f.ruleId === 'run/output-binding-failed' || f.ruleId === 'run/no-sidecar')) {
-			const http = firstComponentOfType(model, 'bindings.http');
-			const at = callLoc(model, 'invoke_binding', 'binding_name', 0) ?? (http ? {file: http.file, ...(http.name?.span ?? http.span)} : APP);
-			add(finding('run/webhook-not-received', observation.webhook.detail, at));
-		}
-	}
-	if (observation.published) {
-		checks.push({id: 'published', status: observation.published.ok ? 'pass' : 'fail', message: observation.published.detail});
-		if (!observation.published.ok) add(finding('run/pubsub-not-published', observation.published.detail, callLoc(model, 'publish_event', 'topic_name', 1) ?? APP));
+	// The probes' checks: one per check id (the first failure wins, else the first pass), in lab.yaml order.
+	const followOn = new Set(['run/cron-not-triggered']);
+	for (const report of mergeReports(observation.reports ?? [])) {
+		checks.push({id: report.checkId, status: report.ok ? 'pass' : 'fail', message: report.detail});
+		const blame = report.finding;
+		if (report.ok || !blame) continue;
+		followOn.add(blame.ruleId);
+		if (findings.some((f) => blame.unlessAny?.includes(f.ruleId))) continue;
+		const call = blame.at.call ? callLoc(model, blame.at.call.method, blame.at.call.keyword, blame.at.call.position) : null;
+		const component = blame.at.componentType ? firstComponentOfType(model, blame.at.componentType) : null;
+		add(finding(blame.ruleId, report.detail, call ?? (component ? {file: component.file, ...(component.name?.span ?? component.span)} : APP)));
 	}
 
 	const failedCheck = checks.some((check) => check.status === 'fail');
 	const status = findings.length === 0 && !failedCheck ? 'pass' : 'fail';
-	// A crash explains the missing triggers/webhook: drop the follow-on findings that would blame the schedule.
-	if (crash) return {status, checks, findings: findings.filter((f) => f.ruleId !== 'run/cron-not-triggered' && f.ruleId !== 'run/webhook-not-received' && f.ruleId !== 'run/pubsub-not-published')};
+	// A crash explains the missing triggers/webhook/events: drop the follow-on findings that would blame the schedule.
+	if (crash) return {status, checks, findings: findings.filter((f) => !followOn.has(f.ruleId))};
 	return {status, checks, findings};
+}
+
+/** One report per check id, at the place of its first report: the first failure among them, else the first. */
+export function mergeReports(reports: readonly ProbeReport[]): ProbeReport[] {
+	const byId = new Map<string, ProbeReport>();
+	for (const report of reports) {
+		const seen = byId.get(report.checkId);
+		if (!seen || (seen.ok && !report.ok)) byId.set(report.checkId, report);
+	}
+	return [...byId.values()];
 }

@@ -250,3 +250,44 @@ export function evaluateDoctor(facts: DoctorFacts, options: {readonly labNeedsSd
 	}
 	return checks;
 }
+
+/** The facts `dapr-labs run`'s preflight gathers (a subset of doctor's, about the tools the run itself starts). */
+export type RunPreflightFacts = {
+	readonly dapr: ToolProbe;
+	/** The interpreter the run would use, and every one looked at. */
+	readonly python: {readonly chosen: PythonProbe | null; readonly candidates: readonly PythonProbe[]; readonly override: string | null};
+	readonly ports: readonly PortProbe[];
+	readonly redis: readonly RedisProbe[];
+};
+
+const DAPR_INSTALL_FIX = 'Install the Dapr CLI (https://docs.dapr.io/getting-started/install-dapr-cli/), then run `dapr init`.';
+
+/**
+ * Whether a run can start: the env/* checks that stop it (message in `found`, the fix in `fix`), or a sentence about
+ * the tools it will use. The same judgement as doctor's (judgeRedis, pipInstallFix), worded for a run that stops.
+ */
+export function judgeRunPreflight(facts: RunPreflightFacts, needs: {readonly daprSdk: boolean; readonly labTitle: string}): {readonly ready: true; readonly note: string} | {readonly ready: false; readonly failed: readonly DoctorCheck[]} {
+	const failed: DoctorCheck[] = [];
+	const fail = (id: string, title: string, found: string, fix: string) => failed.push({id, title, status: 'fail', found, fix});
+	const daprOk = facts.dapr.state === 'ok' && facts.dapr.exitCode === 0;
+	if (!daprOk) fail('env/dapr-missing', 'Dapr CLI', 'The dapr CLI is not on PATH (or `dapr --version` failed).', DAPR_INSTALL_FIX);
+	const {chosen, candidates, override} = facts.python;
+	const labPackages = needs.daprSdk ? ['fastapi', 'uvicorn', 'dapr'] : ['fastapi', 'uvicorn'];
+	if (!chosen) {
+		const any = candidates.find((candidate) => candidate.version !== null);
+		if (!any) fail('env/python-missing', 'Python', override ? `--python ${override} is not a runnable Python.` : 'No runnable python3 was found on PATH or in /usr/bin and /usr/local/bin.', 'Install Python 3.10+.');
+		else fail('env/uvicorn-missing', 'fastapi and uvicorn', `No Python found imports both fastapi and uvicorn (looked at ${candidates.map((candidate) => candidate.path).join(', ')}).`, pipInstallFix(candidates.find((candidate) => candidate.venv) ?? any, ['fastapi', 'uvicorn'], labPackages));
+	} else if (needs.daprSdk && !chosen.modules.dapr) {
+		fail('env/dapr-sdk-missing', 'Dapr Python SDK', `${chosen.path} cannot import the Dapr SDK (dapr), which ${needs.labTitle} needs.`, pipInstallFix(chosen, ['dapr'], labPackages));
+	}
+	for (const port of facts.ports) {
+		if (!port.free) fail('env/port-in-use', `Port ${port.port}`, `Port ${port.port} is in use${port.owner ? ` by ${port.owner}` : ''}.`, port.owner ? `Stop ${port.owner}, or pass another port.` : 'Free the port, or pass another port.');
+	}
+	for (const redis of facts.redis) {
+		const check = judgeRedis(redis);
+		if (check.status === 'fail') fail(check.id, check.title, `${check.found.replace(/\.$/, '')}: daprd pings it when it initialises the pub/sub component and stops when it cannot connect (\`redis streams: error connecting to redis at ...\`), so the run would fail for a reason that is not in your code.`, check.fix ?? '');
+	}
+	if (failed.length > 0 || !daprOk || !chosen) return {ready: false, failed};
+	const {cli, runtime} = parseDaprVersion(facts.dapr.stdout);
+	return {ready: true, note: `Dapr CLI ${cli ?? '?'}, runtime ${runtime && runtime !== 'n/a' ? runtime : 'not installed'}; Python ${chosen.path} (${chosen.version ?? '?'}).`};
+}

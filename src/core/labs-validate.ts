@@ -2,6 +2,7 @@
  * Validates parsed lab.yaml data into a LabDef, with every problem named by its path (`steps[2].points`). Pure.
  */
 import type {LabDef, StepDef} from './labs.js';
+import {parseRuntimeDef, type RuntimeDef} from './run-plan.js';
 import {LAB_IDS, type LabId} from './types.js';
 
 type Errors = string[];
@@ -94,5 +95,7 @@ export function validateLabDef(data: unknown): {ok: true; lab: LabDef} | {ok: fa
 		steps,
 		...(Array.isArray(notes) ? {realDaprNotes: notes as string[]} : {}),
 	};
+	const runtime = parseRuntimeDef(data['runtime'], errors);
+	if (runtime) (lab as {runtime?: RuntimeDef}).runtime = runtime;
 	return errors.length > 0 ? {ok: false, errors} : {ok: true, lab};
 }

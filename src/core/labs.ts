@@ -2,6 +2,7 @@
  * Lab definitions: the shape of labs/<id>/lab.yaml. Content is data read by runner/labs-loader.ts and passed in;
  * core validates it (validateLab) and evaluates a folder against it (core/check.ts).
  */
+import type {RuntimeDef} from './run-plan.js';
 import type {LabId} from './types.js';
 
 export type StepKind = 'static' | 'runtime';
@@ -38,7 +39,8 @@ export type LabDef = {
 	readonly needsDaprSdk: boolean;
 	readonly steps: readonly StepDef[];
 	/** Where the lesson and real Dapr disagree, what Dapr really does (shown on the lab screen). */
-	readonly realDaprNotes?: readonly string[];
+	readonly realDaprNotes?: readonly string[];	/** What `dapr-labs run` observes: the `runtime:` section of lab.yaml (core/run-plan.ts). */
+	readonly runtime?: RuntimeDef;
 };
 
 /** Every rule id that gates a lab (union over its steps). */

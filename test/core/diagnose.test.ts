@@ -2,6 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {analyzeWorkspace} from '../../src/core/analyze.js';
 import {diagnose, judgeTriggers, planTriggers, REHEARSAL_SCHEDULE, toleranceFor, type RunObservation, type TriggerExpectation} from '../../src/core/diagnose.js';
 import {classifyLine} from '../../src/core/log/classify.js';
+import {streamReport} from '../../src/runner/probes/stream.js';
+import {webhookReport} from '../../src/runner/probes/webhook-receiver.js';
 import type {LineEvent} from '../../src/core/run-events.js';
 import type {SourceFile, Workspace} from '../../src/core/types.js';
 import {cronYaml} from '../helpers/components.js';
@@ -51,7 +53,7 @@ function events(...lines: string[]): LineEvent[] {
 }
 
 function observe(partial: Partial<RunObservation>): RunObservation {
-	return {lab: 'lab-a', events: [], triggers: [], expectation, appPort: 8000, ...partial};
+	return {events: [], triggers: [], expectation, appPort: 8000, ...partial};
 }
 
 const daprd = (level: string, msg: string) => `time="2026-11-30T00:00:00Z" level=${level} msg=${JSON.stringify(msg)} app_id=cron-app scope=dapr.runtime type=log`;
@@ -151,13 +153,13 @@ describe('diagnose', () => {
 	});
 
 	it('reports the SDK failing to reach the sidecar at the with statement', () => {
-		const result = diagnose(observe({lab: 'lab-b', expectation: null, events: events('Health check on http://127.0.0.1:3500/v1.0/healthz/outbound failed: refused')}), model);
+		const result = diagnose(observe({expectation: null, events: events('Health check on http://127.0.0.1:3500/v1.0/healthz/outbound failed: refused')}), model);
 		expect(result.findings[0]).toMatchObject({ruleId: 'run/no-sidecar', file: 'app.py', line: lineOf(APP, 'with DaprClient()')});
 	});
 
 	it('reports an unsupported operation at the operation argument', () => {
 		const result = diagnose(
-			observe({lab: 'lab-b', expectation: null, events: events('dapr.clients.DaprInternalError: ERR_INVOKE_OUTPUT_BINDING: error invoking output binding monitoring-webhook: binding monitoring-webhook does not support operation POST. supported operations:create get head post put patch delete options trace'), webhook: {ok: false, detail: 'The receiver got nothing.'}}),
+			observe({expectation: null, events: events('dapr.clients.DaprInternalError: ERR_INVOKE_OUTPUT_BINDING: error invoking output binding monitoring-webhook: binding monitoring-webhook does not support operation POST. supported operations:create get head post put patch delete options trace'), reports: [webhookReport('webhook', false, 'The receiver got nothing.')]}),
 			model,
 		);
 		expect(result.findings.map((f) => f.ruleId)).toEqual(['run/output-binding-failed']);
@@ -173,7 +175,7 @@ describe('diagnose', () => {
 
 	it('reports the webhook and the stream for the combined lab', () => {
 		const result = diagnose(
-			observe({lab: 'combined', triggers: [at(0), at(1000)], webhook: {ok: false, detail: 'The webhook receiver got no request.'}, published: {ok: false, detail: 'XRANGE task-events shows no event published during the run.'}, appAnswer: {ok: true, detail: 'ok'}}),
+			observe({triggers: [at(0), at(1000)], reports: [{checkId: 'app-answer', ok: true, detail: 'ok'}, webhookReport('webhook', false, 'The webhook receiver got no request.'), streamReport('published', false, 'XRANGE task-events shows no event published during the run.')]}),
 			model,
 		);
 		expect(result.findings.map((f) => f.ruleId)).toEqual(['run/webhook-not-received', 'run/pubsub-not-published']);
