@@ -142,8 +142,10 @@ export const signedWebhook: ProbeModule = {
 						entries = await fresh();
 					}
 					const genuineEvents = entries.filter((entry) => idOf(entry) === ids.genuine);
-					const leaked = entries.filter((entry) => idOf(entry) === ids.forged || idOf(entry) === ids.replayed);
-					if (leaked.length > 0) problems.push(`${leaked.length} event(s) from the forged or replayed requests reached ${params.topic} (the handler publishes before it verifies)`);
+					const forgedEvents = entries.filter((entry) => idOf(entry) === ids.forged).length;
+					const replayedEvents = entries.filter((entry) => idOf(entry) === ids.replayed).length;
+					if (forgedEvents > 0) problems.push(`the forged request put ${forgedEvents} event(s) on ${params.topic}${forged === '401' ? ' although it answered 401 (the handler publishes before it verifies)' : ''}`);
+					if (replayedEvents > 0) problems.push(`the replayed request put ${replayedEvents} event(s) on ${params.topic}${replayed === '401' ? ' although it answered 401 (the handler publishes before it verifies)' : ''}`);
 					if (genuineEvents.length !== 1) problems.push(`XRANGE ${params.topic} shows ${genuineEvents.length} event(s) for the genuine request, not 1`);
 					else if (!containsSubset(cloudEventData(genuineEvents[0]!.cloudEvent ?? {}), params.expectData)) problems.push(`the genuine event's data is ${JSON.stringify(cloudEventData(genuineEvents[0]!.cloudEvent ?? {})).slice(0, 160)}, without ${describeSubset(params.expectData)}`);
 				} catch (error) {
