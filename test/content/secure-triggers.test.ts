@@ -15,15 +15,18 @@ import {packageRoot} from '../../src/runner/package-root.js';
 import {readWorkspace} from '../../src/runner/read-workspace.js';
 
 const dir = join(packageRoot(), 'labs', 'secure-triggers');
+// The validator takes the folder's name as a second argument once lab ids come from folders (issue 10, LABS); the
+// base's ignores it.
+const validate = validateLabDef as unknown as (data: unknown, folderId: string) => ReturnType<typeof validateLabDef>;
 const NOW = new Date(Date.UTC(2026, 10, 30, 12, 0, 0));
 
 async function lab(): Promise<LabDef> {
 	const data = parse(await readFile(join(dir, 'lab.yaml'), 'utf8')) as Record<string, unknown>;
-	let result = validateLabDef(data);
+	let result = validate(data, 'secure-triggers');
 	// Until lab ids come from folders (issue 10, LABS), the validator knows only the three first ids: validate the
 	// rest of the definition under one of them and keep ours. Every other error still fails the test.
 	if (!result.ok && result.errors.every((error) => /^id must be one of/u.test(error))) {
-		result = validateLabDef({...data, id: 'combined'});
+		result = validate({...data, id: 'combined'}, 'combined');
 		if (result.ok) result = {ok: true, lab: {...result.lab, id: data.id as LabDef['id']}};
 	}
 	if (!result.ok) throw new Error(result.errors.join('\n'));
