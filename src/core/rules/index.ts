@@ -42,9 +42,15 @@ import r37 from './pubsub/not-published.js';
 import r38 from './component/scoped-out.js';
 import r39 from './component/env-placeholder.js';
 import r40 from './output-binding/envelope-in-sdk-data.js';
+import r41 from './security/cron-no-token.js';
+import r42 from './security/timing-unsafe-compare.js';
+import r43 from './security/signature-over-json.js';
+import r44 from './security/no-timestamp-check.js';
+import r45 from './security/publish-before-verify.js';
+import r46 from './security/literal-secret.js';
 
 /** Every rule dapr-labs knows. */
-export const rules: readonly Rule[] = [r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r38, r39, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26, r27, r28, r40, r29, r36, r37, r30, r35, r31, r32, r33, r34];
+export const rules: readonly Rule[] = [r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r38, r39, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26, r27, r28, r40, r29, r36, r37, r30, r35, r31, r32, r33, r34, r41, r42, r43, r44, r45, r46];
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]));
 
