@@ -1,36 +1,23 @@
 /**
  * The secure-triggers lab (issue 13) on its own: its lab.yaml validates, the starter fails each step with exactly
- * its declared rule ids, and the reference solution passes. (test/content/labs.test.ts covers it with the others
- * once labs are read from folders.)
+ * its declared rule ids, and the reference solution passes, read through the loader like every lab.
  */
-import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {parse} from 'yaml';
 import {describe, expect, it} from 'vitest';
 import {analyzeWorkspace} from '../../src/core/analyze.js';
 import {checkLab} from '../../src/core/check.js';
 import type {LabDef} from '../../src/core/labs.js';
-import {validateLabDef} from '../../src/core/labs-validate.js';
+import {loadLabs} from '../../src/runner/labs-loader.js';
 import {packageRoot} from '../../src/runner/package-root.js';
 import {readWorkspace} from '../../src/runner/read-workspace.js';
 
 const dir = join(packageRoot(), 'labs', 'secure-triggers');
-// The validator takes the folder's name as a second argument once lab ids come from folders (issue 10, LABS); the
-// base's ignores it.
-const validate = validateLabDef as unknown as (data: unknown, folderId: string) => ReturnType<typeof validateLabDef>;
 const NOW = new Date(Date.UTC(2026, 10, 30, 12, 0, 0));
 
 async function lab(): Promise<LabDef> {
-	const data = parse(await readFile(join(dir, 'lab.yaml'), 'utf8')) as Record<string, unknown>;
-	let result = validate(data, 'secure-triggers');
-	// Until lab ids come from folders (issue 10, LABS), the validator knows only the three first ids: validate the
-	// rest of the definition under one of them and keep ours. Every other error still fails the test.
-	if (!result.ok && result.errors.every((error) => /^id must be one of/u.test(error))) {
-		result = validate({...data, id: 'combined'}, 'combined');
-		if (result.ok) result = {ok: true, lab: {...result.lab, id: data.id as LabDef['id']}};
-	}
-	if (!result.ok) throw new Error(result.errors.join('\n'));
-	return result.lab;
+	const found = (await loadLabs()).find((candidate) => candidate.id === 'secure-triggers');
+	if (!found) throw new Error('labs/secure-triggers is not among the loaded labs');
+	return found;
 }
 
 async function checked(which: 'starter' | 'solution') {

@@ -4,36 +4,11 @@
  */
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {parse} from 'yaml';
-import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
-import type {LabDef} from '../../src/core/labs.js';
-import {validateLabDef} from '../../src/core/labs-validate.js';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {readStream} from '../../src/runner/redis-stream.js';
 import {collect, e2ePython, fakeEnv, hasRedisServer, makeLab, missing, ports, pubsubComponent, removeLab, resultOf, ROOT, startRedis, type RedisServer} from './e2e-helpers.js';
 
 const LAB_DIR = join(ROOT, 'labs', 'secure-triggers');
-
-// Until lab ids come from the folders (issue 10, LABS), the loader knows only the first three labs: add this one,
-// validated from its lab.yaml. Nothing else is stood in for: the run is the real runLab.
-vi.mock('../../src/runner/labs-loader.js', async (importOriginal) => {
-	const original = await importOriginal<typeof import('../../src/runner/labs-loader.js')>();
-	const {readFileSync} = await import('node:fs');
-	const {packageRoot} = await import('../../src/runner/package-root.js');
-	const data = parse(readFileSync(join(packageRoot(), 'labs', 'secure-triggers', 'lab.yaml'), 'utf8')) as Record<string, unknown>;
-	// The validator takes the folder's name as a second argument once lab ids come from folders; the base's ignores it.
-	const validate = validateLabDef as unknown as (data: unknown, folderId: string) => ReturnType<typeof validateLabDef>;
-	let result = validate(data, 'secure-triggers');
-	if (!result.ok && result.errors.every((error) => /^id must be one of/u.test(error))) {
-		result = validate({...data, id: 'combined'}, 'combined');
-		if (result.ok) result = {ok: true, lab: {...result.lab, id: data['id'] as LabDef['id']}};
-	}
-	if (!result.ok) throw new Error(result.errors.join('\n'));
-	const secure = result.lab;
-	return {...original, loadLabs: async () => {
-		const labs = await original.loadLabs();
-		return labs.some((lab) => lab.id === secure.id) ? labs : [...labs, secure];
-	}};
-});
 
 let skip: string | null = null;
 let redis: RedisServer | null = null;
@@ -66,7 +41,7 @@ async function folder(app: string): Promise<string> {
 }
 
 async function run(app: string) {
-	const events = await collect({lab: 'secure-triggers' as LabDef['id'], dir: await folder(app), timeoutSec: 50, ...(await ports()), env: fakeEnv('1.18'), build: 'skip'});
+	const events = await collect({lab: 'secure-triggers', dir: await folder(app), timeoutSec: 50, ...(await ports()), env: fakeEnv('1.18'), build: 'skip'});
 	const checks = Object.fromEntries(events.flatMap((event) => (event.type === 'check' ? [[event.id, `${event.status}: ${event.message}`]] : [])));
 	return {result: resultOf(events), checks};
 }
