@@ -1,18 +1,11 @@
 /**
- * Rule-test helpers for the secure-triggers lab (issue 13): its lab context and its reference files, read from
- * labs/secure-triggers/solution so the tests start from what the lab ships; each test changes one thing.
+ * Rule-test helpers for the secure-triggers lab (issue 13): its reference files, read from labs/secure-triggers so
+ * the tests start from what the lab ships; each test changes one thing. The security rules do not read the lab
+ * context, so their table tests (test/helpers/rule-tester.ts) run under the default one.
  */
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {analyzeWorkspace} from '../../src/core/analyze.js';
-import {runRules} from '../../src/core/check.js';
-import type {LabContext} from '../../src/core/rule.js';
-import {ruleById} from '../../src/core/rules/index.js';
-import type {Finding, LabId} from '../../src/core/types.js';
 import {packageRoot} from '../../src/runner/package-root.js';
-import {NOW, workspaceOf} from './rules.js';
-
-export const SECURE: LabContext = {id: 'secure-triggers' as LabId, requiredComponents: [['bindings.cron'], ['bindings.http'], ['pubsub.*'], ['secretstores.*']], needsDaprSdk: true, appId: 'cron-app'};
 
 const dir = join(packageRoot(), 'labs', 'secure-triggers');
 const read = (which: string, file: string): string => readFileSync(join(dir, which, file), 'utf8');
@@ -36,12 +29,9 @@ export function secureFolder(overrides: Readonly<Record<string, string | null>> 
 	return Object.fromEntries(Object.entries(files).filter((entry): entry is [string, string] => entry[1] !== null));
 }
 
-/** Findings of one rule over the files, in the secure-triggers lab. */
-export function checkSecure(ruleId: string, files: Readonly<Record<string, string>>): Finding[] {
-	const model = analyzeWorkspace(workspaceOf(files));
-	// runRules skips a rule that throws; call it once directly so a crash fails the test instead.
-	ruleById(ruleId)!.check({model, lab: SECURE, now: NOW, report: () => {}});
-	return runRules(model, [ruleId], SECURE, NOW);
+/** A pattern for a rule-tester `message`/`hint` that holds every one of the given pieces of text, as written. */
+export function including(...pieces: readonly string[]): RegExp {
+	return new RegExp(pieces.map((piece) => `(?=[\\s\\S]*${piece.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')})`).join(''), 'u');
 }
 
 /** Replaces one exact piece of text, and fails loudly when it is not there (a test must change what it says). */
