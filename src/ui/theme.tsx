@@ -20,14 +20,16 @@ export type ToneName = 'ok' | 'bad' | 'warn' | 'accent' | 'muted' | 'plain';
 const COLORS: Readonly<Record<ToneName, string | undefined>> = {ok: 'green', bad: 'red', warn: 'yellow', accent: 'cyan', muted: 'gray', plain: undefined};
 
 /** Text in a tone; bold is kept without colour because it carries no hue. */
-export function Tone({tone = 'plain', bold, children}: {readonly tone?: ToneName; readonly bold?: boolean; readonly children?: ReactNode}) {
+export function Tone({tone = 'plain', bold, wrap, children}: {readonly tone?: ToneName; readonly bold?: boolean; readonly wrap?: 'wrap' | 'truncate-end'; readonly children?: ReactNode}) {
 	const {color} = useLayout();
 	const value = color ? COLORS[tone] : undefined;
 	return value ? (
-		<Text color={value} bold={bold ?? false}>
+		<Text color={value} bold={bold ?? false} wrap={wrap ?? 'wrap'}>
 			{children}
 		</Text>
 	) : (
-		<Text bold={bold ?? false}>{children}</Text>
+		<Text bold={bold ?? false} wrap={wrap ?? 'wrap'}>
+			{children}
+		</Text>
 	);
 }

@@ -44,7 +44,9 @@ describe('doctorNeeds', () => {
 	test('read from the definitions: the SDK and a pub/sub, with the labs that need them', () => {
 		const needs = doctorNeeds(labs);
 		expect(needs.daprSdk).toEqual(labs.filter((lab) => lab.needsDaprSdk).map((lab) => lab.title));
-		expect(needs.pubsub).toEqual(labs.filter((lab) => lab.requiredComponents.flat().some((type) => type.startsWith('pubsub.'))).map((lab) => lab.title));
+		// A live pub/sub only for the labs that run (bindings-or-pubsub sketches one and never runs).
+		expect(needs.pubsub).toEqual(labs.filter((lab) => lab.runtime !== undefined && lab.requiredComponents.flat().some((type) => type.startsWith('pubsub.'))).map((lab) => lab.title));
+		expect(labs.some((lab) => lab.runtime === undefined && lab.requiredComponents.flat().some((type) => type.startsWith('pubsub.')))).toBe(true);
 		expect(needs.daprSdk.length).toBeGreaterThan(0);
 		const first = labs[0]!;
 		expect(doctorNeeds([first]).daprSdk).toEqual(first.needsDaprSdk ? [first.title] : []);

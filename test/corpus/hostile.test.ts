@@ -15,6 +15,7 @@ import {checkWorkspace} from '../../src/core/check.js';
 import type {LabDef} from '../../src/core/labs.js';
 import type {CheckResult} from '../../src/core/result.js';
 import type {SourceFile, Workspace} from '../../src/core/types.js';
+import {checkFolder} from '../../src/runner/check-folder.js';
 import {loadLabs} from '../../src/runner/labs-loader.js';
 import {packageRoot} from '../../src/runner/package-root.js';
 
@@ -26,6 +27,12 @@ const BIN = join(ROOT, 'bin', 'dapr-labs.js');
 const SOLUTION = join(ROOT, 'labs', 'combined', 'solution');
 const TIMEOUT_MS = 60_000;
 const LAB_IDS = (await loadLabs()).map((def) => def.id);
+/**
+ * Labs the combined solution is not written for (secure-triggers asks the app to check the sidecar's token): the
+ * untouched solution fails them, so their verdicts say nothing about a mutation. Every lab is still checked (a rule
+ * of theirs must not crash or print escapes on hostile input); the exit code and ids below are those of the others.
+ */
+const OTHER_LABS: ReadonlySet<string> = new Set((await checkFolder(SOLUTION)).result.labs.filter((lab) => lab.status !== 'pass').map((lab) => lab.id));
 
 let scratch = '';
 
@@ -93,9 +100,12 @@ async function checkJson(dir: string, expectedCode: 0 | 1): Promise<Report & {id
 	const result = await run(dir);
 	const raw = result.stdout.toString('utf8');
 	expect(result.signal, `killed (hang?) ${result.stderr}`).toBeNull();
-	expect(result.code, `${result.stderr}\n${raw.slice(0, 2000)}`).toBe(expectedCode);
 	const report = JSON.parse(raw) as Report;
 	expect(report.labs.length).toBe(LAB_IDS.length);
+	const judged = report.labs.filter((lab) => !OTHER_LABS.has(lab.id));
+	const code = judged.some((lab) => lab.status !== 'pass') ? 1 : 0;
+	expect(code, `${result.stderr}\n${raw.slice(0, 2000)}`).toBe(expectedCode);
+	expect(result.code, result.stderr).toBe(code === 1 || OTHER_LABS.size > 0 ? 1 : 0);
 	for (const lab of report.labs) {
 		for (const finding of lab.findings) {
 			// A position is 1-based, or 0/0 for "no position" (a missing file or component: NO_POSITION), never half of each.
@@ -108,7 +118,7 @@ async function checkJson(dir: string, expectedCode: 0 | 1): Promise<Report & {id
 		}
 	}
 	expect(result.stdout.includes(0x1b)).toBe(false);
-	const ids = [...new Set(report.labs.flatMap((lab) => lab.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId)))].sort();
+	const ids = [...new Set(judged.flatMap((lab) => lab.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId)))].sort();
 	return {...report, ids, raw};
 }
 
@@ -469,7 +479,8 @@ describe('hostile inputs through catch-up, init, logs, reset, review and grade -
 		await mkdir(dir, {recursive: true});
 		const names = [hostileName, '::add-mask::x', '##[group]y', 'line\nbreak'];
 		for (const name of names) await cp(SOLUTION, join(dir, name), {recursive: true});
-		const grade = await runBin(['grade', ...names.map((name) => join(dir, name)), '--format', 'table']);
+		// The lab the solution is for: every submission passes it, so the exit code says the names broke nothing.
+		const grade = await runBin(['grade', ...names.map((name) => join(dir, name)), '--format', 'table', '--lab', 'combined']);
 		expectInert(grade, 'grade');
 		expect(grade.code).toBe(0);
 		expect(grade.stdout.toString()).toMatch(/<U\+202E>evil/);

@@ -21,7 +21,8 @@ describe('room watch (Ink)', () => {
 		const frame = lastFrame() ?? '';
 		expect(frame).toContain('2 students · 2 stuck');
 		expect(frame).toMatch(/Ada\s+✔✔✘··/);
-		expect(frame).toMatch(/Mallory\s+✔✘···\s+lab-a\/handler STUCK input-binding\/route-mismatch\s+6m/); // (wraps at 100 columns once six labs widen the grid)
+		// The rule may wrap to the next row and be cut at the terminal's edge once seven labs widen the grid.
+		expect(frame).toMatch(/Mallory\s+✔✘···\s+lab-a\/handler STUCK\s+input-binding\/route-mismat/);
 		expect(frame).toContain('Most frequent failing rules:');
 		expect(frame).not.toContain('pwned');
 		expect(frame).not.toContain('[2J');
