@@ -12,7 +12,9 @@ import {loadLabs} from '../runner/labs-loader.js';
 import {readRunRecords} from '../runner/state-store.js';
 import {WorkspaceError} from '../runner/read-workspace.js';
 import {commandRunner} from './command.js';
-import {checkCommand} from './declarations/index.js';
+// Its own declaration, not the index: dist/check-vm.js (this module as one bundle) then carries no other command's
+// declaration or the format registries their --format choices import.
+import {checkCommand} from './declarations/check.js';
 import {UsageError, useColor} from './io.js';
 
 /** The usage error `run` throws; cli.ts recognises it by this when the command runs from dist/check-vm.js. */
