@@ -2,8 +2,9 @@
  * Entry point: picks the command and lazy-loads only what it needs (Ink and React load for `start` alone), so
  * `check` and `cron` start close to bare node. Exit codes follow ESLint: 0 clean, 1 findings, 2 usage/internal.
  */
-import {commandList, type CommandModule} from './commands/command.js';
-import {commands} from './commands/index.js';
+import type {CommandModule} from './commands/command.js';
+import {COMMAND_SUMMARIES, summaryLines} from './commands/names.js';
+import {COMMAND_TABLE} from './commands/table.js';
 import {defaultIO, UsageError} from './commands/io.js';
 import {detectInvocation, withInvocation} from './commands/invocation.js';
 import {loadCachedModule} from './runner/cached-module.js';
@@ -14,7 +15,7 @@ import {VERSION} from './version.js';
  * (dist/check-vm.js: compiling afresh is a third of a check's own time; runner/cached-module.ts), else the ES module
  * (running from src/, a partial build).
  */
-async function loadHandler(command: (typeof commands)[number]): Promise<CommandModule> {
+async function loadHandler(command: (typeof COMMAND_TABLE)[number]): Promise<CommandModule> {
 	if (command.cachedBundle) {
 		const cached = loadCachedModule<Partial<CommandModule>>(command.cachedBundle, import.meta.url);
 		if (typeof cached?.run === 'function') return cached as CommandModule;
@@ -23,7 +24,7 @@ async function loadHandler(command: (typeof commands)[number]): Promise<CommandM
 }
 
 function usage(): string {
-	return [`dapr-labs ${VERSION}: labs for Dapr bindings and triggers`, '', 'Usage: dapr-labs <command> [options]', '', 'Commands:', ...commandList(commands), '', 'Run `dapr-labs <command> --help` for the options of one command.'].join('\n');
+	return [`dapr-labs ${VERSION}: labs for Dapr bindings and triggers`, '', 'Usage: dapr-labs <command> [options]', '', 'Commands:', ...summaryLines(COMMAND_TABLE.map((entry) => [entry.name, COMMAND_SUMMARIES[entry.name]])), '', 'Run `dapr-labs <command> --help` for the options of one command.'].join('\n');
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -37,7 +38,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		io.out(VERSION + '\n');
 		return 0;
 	}
-	const command = commands.find((candidate) => candidate.name === name);
+	const command = COMMAND_TABLE.find((candidate) => candidate.name === name);
 	if (!command) {
 		io.err(`dapr-labs: unknown command "${name}".\n\n${usage()}\n`);
 		return 2;

@@ -8,6 +8,8 @@
  */
 import {parseArgs} from 'node:util';
 import {UsageError, type CommandIO} from './io.js';
+import {summaryLines} from './names.js';
+import type {CommandEntry} from './table.js';
 
 /** A fixed list, or one read when needed (lab ids from the lab definitions, format names from a registry). */
 export type Choices = readonly string[] | (() => Promise<readonly string[]>);
@@ -79,21 +81,8 @@ export type GroupDecl = Common & {readonly subcommands: readonly CommandDecl[]};
 /** What a handler module exports: the command run from its arguments (what cli.ts and the tests call). */
 export type CommandModule = {run(argv: readonly string[], io: CommandIO): Promise<number>; readonly UsageError?: typeof UsageError};
 
-/** A declared command with its handler module (src/commands/index.ts, the CLI's table). */
-export type Command = (CommandDecl | GroupDecl) & {
-	/** The handler module, imported only to run the command. */
-	readonly load: () => Promise<CommandModule>;
-	/**
-	 * A bundle the build writes with a V8 code cache (scripts/build.mjs: dist/<name>.js from this command's module):
-	 * the CLI loads it instead of the ES module when it is there (runner/cached-module.ts).
-	 */
-	readonly cachedBundle?: string;
-};
-
-/** A declaration with the handler module that runs it. */
-export function withHandler(decl: CommandDecl | GroupDecl, load: () => Promise<CommandModule>, options: {readonly cachedBundle?: string} = {}): Command {
-	return {...decl, load, ...options};
-}
+/** A declared command with its handler module (src/commands/index.ts: table.ts joined with declarations/). */
+export type Command = (CommandDecl | GroupDecl) & Omit<CommandEntry, 'name'>;
 
 /** Declares a command (typed, so the handler's values follow its flags). */
 export function defineCommand<const F extends Flags>(decl: CommandDecl<F>): CommandDecl<F> {
@@ -261,6 +250,5 @@ export function groupRunner(decl: GroupDecl, runners: Readonly<Record<string, (a
 
 /** The commands as `dapr-labs --help` lists them. */
 export function commandList(decls: readonly (CommandDecl | GroupDecl)[]): string[] {
-	const width = Math.max(...decls.map((decl) => decl.name.length));
-	return decls.map((decl) => `  ${decl.name.padEnd(width)}  ${decl.summary}`);
+	return summaryLines(decls.map((decl) => [decl.name, decl.summary]));
 }

@@ -1,10 +1,11 @@
 import {defineCommand} from '../command.js';
+import {COMMAND_SUMMARIES} from '../names.js';
 import {labIds} from './labs.js';
 
 /** `dapr-labs catch-up`: handler in ../catch-up.ts. */
 export const catchUpCommand = defineCommand({
 	name: 'catch-up',
-	summary: 'Bring a folder to the start of a step (your files are backed up first)',
+	summary: COMMAND_SUMMARIES['catch-up'],
 	description: `Brings this folder to the start of step N: your lab files are copied to .dapr-labs/backup/<time>/ first, then the
 reference files of steps 1 to N-1 are written (missing starter files too). Nothing of yours is lost.`,
 	flags: {

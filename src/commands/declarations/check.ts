@@ -1,10 +1,11 @@
 import {defineCommand} from '../command.js';
+import {COMMAND_SUMMARIES} from '../names.js';
 import {labIdsOrAll} from './labs.js';
 
 /** `dapr-labs check`: handler in ../check.ts (also built as dist/check-vm.js with a V8 code cache). */
 export const checkCommand = defineCommand({
 	name: 'check',
-	summary: 'Check a lab folder against the lab rules',
+	summary: COMMAND_SUMMARIES['check'],
 	description: 'Checks a lab folder (components/, app.py, Dockerfile) against the lab rules.',
 	positionals: {name: '', min: 0, max: 0, extra: (given, _choices, shown) => `unexpected argument "${shown(given[0]!)}"; pass the folder with --dir.`},
 	flags: {

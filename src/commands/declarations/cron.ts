@@ -1,9 +1,10 @@
 import {defineCommand} from '../command.js';
+import {COMMAND_SUMMARIES} from '../names.js';
 
 /** `dapr-labs cron`: handler in ../cron.ts. */
 export const cronCommand = defineCommand({
 	name: 'cron',
-	summary: 'Explain a schedule the way Dapr runs it',
+	summary: COMMAND_SUMMARIES['cron'],
 	description: 'Explains a schedule the way the Dapr cron binding (daprd) parses and runs it.',
 	positionals: {
 		name: '"<schedule>"',

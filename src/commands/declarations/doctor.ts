@@ -1,10 +1,11 @@
 import {defineCommand} from '../command.js';
+import {COMMAND_SUMMARIES} from '../names.js';
 import {labIdsOrAll} from './labs.js';
 
 /** `dapr-labs doctor`: handler in ../doctor.ts. */
 export const doctorCommand = defineCommand({
 	name: 'doctor',
-	summary: 'Check that this machine is ready for the labs',
+	summary: COMMAND_SUMMARIES['doctor'],
 	description: `Checks this machine for the labs: the dapr CLI and \`dapr init\`, docker and its engine, a python3 that imports
 fastapi and uvicorn (every python3 on PATH and the system one; --python picks one), the dapr SDK (for the labs
 that need it), Redis where the components point, ports 8000/3500/50001, and the pub/sub component in ./components.

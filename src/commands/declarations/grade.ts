@@ -1,10 +1,11 @@
 import {defineCommand} from '../command.js';
+import {COMMAND_SUMMARIES} from '../names.js';
 import {labIdsOrAll} from './labs.js';
 
 /** `dapr-labs grade`: handler in ../grade.ts. */
 export const gradeCommand = defineCommand({
 	name: 'grade',
-	summary: 'Grade many submissions (folders or archives)',
+	summary: COMMAND_SUMMARIES['grade'],
 	description: `Grades submissions by the lab rules; never runs their code. Each argument is a submission folder, a folder of
 submission folders, or a .zip / .tar / .tar.gz / .tgz archive (extracted with limits on size, count and paths).`,
 	positionals: {name: '<folder-or-archive>...', min: 1, max: Number.POSITIVE_INFINITY, missing: () => 'name at least one submission folder or archive.'},

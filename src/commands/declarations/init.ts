@@ -1,11 +1,12 @@
 import {DEFAULT_ACTION} from '../../report/classroom-template.js';
 import {defineCommand} from '../command.js';
+import {COMMAND_SUMMARIES} from '../names.js';
 import {firstLab, labIds} from './labs.js';
 
 /** `dapr-labs init`: handler in ../init.ts. */
 export const initCommand = defineCommand({
 	name: 'init',
-	summary: 'Write a lab starter into an empty folder',
+	summary: COMMAND_SUMMARIES['init'],
 	description: 'Writes the starter files of a lab into a folder (created when missing). Existing files are never overwritten.',
 	flags: {
 		lab: {type: 'string', value: 'ID', help: 'the lab', choices: labIds, default: firstLab},

@@ -1,9 +1,10 @@
 import {defineCommand} from '../command.js';
+import {COMMAND_SUMMARIES} from '../names.js';
 
 /** `dapr-labs join`: handler in ../join.ts. */
 export const joinCommand = defineCommand({
 	name: 'join',
-	summary: "Share this lab folder's progress with a workshop room",
+	summary: COMMAND_SUMMARIES['join'],
 	description: `Shares this lab folder's progress with the instructor's workshop room: your name, lab and step, each step's status
 and the ids of the failing rules (with file:line), run results, hints taken and catch-ups. Never file contents.
 The workbook (dapr-labs start) sends it while it runs; nothing waits for the room.`,

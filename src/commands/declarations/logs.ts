@@ -1,10 +1,11 @@
 import {defineCommand} from '../command.js';
+import {COMMAND_SUMMARIES} from '../names.js';
 import {labIds} from './labs.js';
 
 /** `dapr-labs logs`: handler in ../logs.ts. */
 export const logsCommand = defineCommand({
 	name: 'logs',
-	summary: "Show a past run's output (the self-hosted stand-in for `dapr logs`)",
+	summary: COMMAND_SUMMARIES['logs'],
 	description: `Shows the full output (CLI, daprd and app) of the newest \`dapr-labs run\`, kept in .dapr-labs/logs/.
 This is the self-hosted stand-in for \`dapr logs\`, which works only on Kubernetes.`,
 	positionals: {name: '', min: 0, max: 0, extra: (given, _choices, shown) => `unexpected argument "${shown(given[0]!)}".`},

@@ -1,9 +1,10 @@
 import {defineCommand} from '../command.js';
+import {COMMAND_SUMMARIES} from '../names.js';
 
 /** `dapr-labs review`: handler in ../review.ts. */
 export const reviewCommand = defineCommand({
 	name: 'review',
-	summary: "Grade an assistant's Markdown answer by the lab rules",
+	summary: COMMAND_SUMMARIES['review'],
 	description: `Reads an assistant's Markdown answer (a file, or standard input with -), builds a lab folder from its fenced code
 blocks (component YAML, Python, Dockerfile), checks it by the lab rules and answers the lesson's questions: is the
 endpoint name right, is the cron 6-field, is a Dockerfile included, and (with an output binding) is DaprClient

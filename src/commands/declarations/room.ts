@@ -1,4 +1,5 @@
 import {defineCommand, defineGroup} from '../command.js';
+import {COMMAND_SUMMARIES} from '../names.js';
 
 /** `dapr-labs room serve`. */
 export const roomServeCommand = defineCommand({
@@ -35,7 +36,7 @@ export const roomWatchCommand = defineCommand({
 /** `dapr-labs room`: handler in ../room.ts. */
 export const roomCommand = defineGroup({
 	name: 'room',
-	summary: "Run a workshop room: the class's progress live for the instructor",
+	summary: COMMAND_SUMMARIES['room'],
 	description: "A workshop room: the instructor's live grid of students × steps.",
 	subcommands: [roomServeCommand, roomWatchCommand],
 });

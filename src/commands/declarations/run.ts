@@ -1,10 +1,11 @@
 import {defineCommand} from '../command.js';
+import {COMMAND_SUMMARIES} from '../names.js';
 import {labIds} from './labs.js';
 
 /** `dapr-labs run <lab>`: handler in ../run.ts. */
 export const runCommand = defineCommand({
 	name: 'run',
-	summary: 'Run a lab under the real Dapr CLI and verify it',
+	summary: COMMAND_SUMMARIES['run'],
 	description: `Runs the lab folder's app under \`dapr run\` (daprd at --log-level debug, because daprd reports failed deliveries
 to the app only at debug), watches the sidecar and app output, and verifies what the lab's runtime steps ask:
 cron events delivered at the schedule's interval (long schedules are rehearsed with @every 2s in a temporary copy

@@ -1,10 +1,11 @@
 import {defineCommand} from '../command.js';
+import {COMMAND_SUMMARIES} from '../names.js';
 import {labIds} from './labs.js';
 
 /** `dapr-labs start`: handler in ../start.ts. */
 export const startCommand = defineCommand({
 	name: 'start',
-	summary: 'Open the interactive workbook (Ink) in this lab folder',
+	summary: COMMAND_SUMMARIES['start'],
 	description: `Opens the workbook in this lab folder: labs, steps, a live checklist that re-checks on every save, hints,
 solutions, the runtime check (r), and reference screens (cron, operations, troubleshooting, quiz).`,
 	flags: {
