@@ -8,12 +8,7 @@
  * the lab all of whose other groups the answer meets, the one with the most such groups, ties by list order.
  */
 import {lookupComponentType} from './catalog/index.js';
-import type {LabDef} from './labs.js';
-
-/** Whether a requiredComponents pattern (`pubsub.*`: a suffix wildcard) matches a component type. */
-export function componentTypeMatches(pattern: string, type: string): boolean {
-	return pattern.endsWith('*') ? type.startsWith(pattern.slice(0, -1)) : type === pattern;
-}
+import {componentTypeMatches, type LabDef} from './labs.js';
 
 /** What the answer has: its components' types and the Dapr calls its code makes. */
 export type AnswerTraits = {readonly types: readonly string[]; readonly calls: readonly string[]};

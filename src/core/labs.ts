@@ -69,6 +69,16 @@ export function sortLabs<T extends {readonly id: string; readonly order: number}
 	return [...labs].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/**
+ * Whether a component type meets a requiredComponents pattern (`pubsub.*` is a suffix wildcard); the type is compared
+ * trimmed and case-folded, as the lab/missing-component rule always did.
+ */
+export function componentTypeMatches(pattern: string, type: string): boolean {
+	const t = type.trim().toLowerCase();
+	const p = pattern.toLowerCase();
+	return p.endsWith('*') ? t.startsWith(p.slice(0, -1)) : t === p;
+}
+
 /** Every rule id that gates a lab (union over its steps). */
 export function labRuleIds(lab: LabDef): ReadonlySet<string> {
 	return new Set(lab.steps.flatMap((step) => step.rules));

@@ -1,3 +1,4 @@
+import {componentTypeMatches} from '../../labs.js';
 import {defineRule} from '../../rule.js';
 import {NO_POSITION} from '../../types.js';
 
@@ -7,12 +8,6 @@ const HINT_FOR: Readonly<Record<string, string>> = {
 	'bindings.http': 'Create components/http-binding.yaml: apiVersion dapr.io/v1alpha1, kind Component, metadata.name monitoring-webhook, spec.type bindings.http, version v1, metadata url "https://httpbin.org/post" and direction "output".',
 	'pubsub.*': 'Create components/pubsub.yaml: apiVersion dapr.io/v1alpha1, kind Component, metadata.name pubsub, spec.type pubsub.redis, version v1, metadata redisHost localhost:6379 and redisPassword "".',
 };
-
-function matches(type: string, pattern: string): boolean {
-	const t = type.trim().toLowerCase();
-	const p = pattern.toLowerCase();
-	return p.endsWith('*') ? t.startsWith(p.slice(0, -1)) : t === p;
-}
 
 export default defineRule({
 	id: 'lab/missing-component',
@@ -29,7 +24,7 @@ export default defineRule({
 	check({model, lab, report}) {
 		const types = model.components.map((doc) => doc.type?.value ?? '').filter((type) => type !== '');
 		for (const group of lab.requiredComponents) {
-			if (group.some((pattern) => types.some((type) => matches(type, pattern)))) continue;
+			if (group.some((pattern) => types.some((type) => componentTypeMatches(pattern, type)))) continue;
 			const type = group.join(' or ');
 			const hint = group.map((pattern) => HINT_FOR[pattern]).find(Boolean) ?? `Create a file in components/ with spec.type ${(group[0] ?? '').replace('*', 'redis')}.`;
 			report({messageId: 'missing', data: {type, folder: 'components/'}, file: 'components', at: NO_POSITION, hint});
